@@ -1,0 +1,1 @@
+"""Subcommands of the ``claimtrack`` command line, one module each."""

@@ -1,0 +1,63 @@
+"""``claimtrack extract FILE... [--format jsonl|json|table]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from claimtrack.api import extract
+from claimtrack.commands.common import add_input_arguments, iter_inputs, registry_from_args, warn
+from claimtrack.jsonio import article_to_dict
+from claimtrack.model import Article
+
+__all__ = ["register", "run", "format_table"]
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``extract`` subcommand."""
+    p = sub.add_parser("extract", help="list the attributions of articles",
+                       description="Find who is reported as saying what in each article.")
+    add_input_arguments(p)
+    p.add_argument("--format", choices=("jsonl", "json", "table"), default="table",
+                   help="jsonl: one line per file (the scorer's input); json: one document; "
+                        "table: for reading (default)")
+    p.set_defaults(func=run)
+
+
+def format_table(article: Article) -> str:
+    """A plain-text table of an article's attributions, one per line."""
+    rows = [f"# {article.doc_id or ''}: {len(article.attributions)} attributions"]
+    for a in article.attributions:
+        src = "—" if a.source is None else a.source.text + (" (implicit)" if a.source.implicit else "")
+        canon = f" [{a.source.canonical}]" if a.source is not None and a.source.canonical else ""
+        via = "".join(f" ← {v.source.text}" for v in a.via)
+        content = "" if a.content is None else a.content.span.text
+        if len(content) > 80:
+            content = content[:77] + "..."
+        mark = "«»" if a.direct else "  "
+        rows.append(f"{a.cue.span.start:>6}  {a.cue.span.text}\t{src}{canon}{via}\t{mark} {content}")
+    return "\n".join(rows)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``extract``; exit 1 if any input failed (the others are still printed)."""
+    registry = registry_from_args(args)
+    failed = 0
+    docs = []
+    for name, text, error in iter_inputs(args.files):
+        if error is not None or text is None:
+            warn(str(error))
+            failed += 1
+            continue
+        article = extract(text, doc_id=name, registry=registry)
+        if args.format == "jsonl":
+            sys.stdout.write(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        elif args.format == "json":
+            docs.append(article_to_dict(article))
+        else:
+            sys.stdout.write(format_table(article) + "\n")
+    if args.format == "json":
+        sys.stdout.write(json.dumps(docs, ensure_ascii=False, indent=2) + "\n")
+    return 1 if failed else 0

@@ -1,0 +1,1 @@
+"""The rules backend, one module per stage: cues → contents → sources → relays → speakers."""

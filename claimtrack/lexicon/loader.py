@@ -1,0 +1,240 @@
+"""Loading and validating the language data files in ``claimtrack/lexicon/data``.
+
+The files are plain text with ``#`` comments, written for linguists; see the header of
+each file for its format. :func:`load_lexicon` reads them once (the result is cached),
+generates the inflected forms of every reporting verb and checks the data: unknown
+fields, unknown kinds or flags, and one form claimed by two lemmas raise
+:class:`~claimtrack.errors.LexiconError` naming the file, line and field.
+
+Examples:
+    >>> lex = load_lexicon()
+    >>> info = lex.lookup("وأكدت")
+    >>> info.entry.lemma, info.entry.kind, info.form, info.gender, info.clitic
+    ('أكد', 'assertive', 'verb', 'f', 'و')
+    >>> lex.lookup("مشيرة").form
+    'participle'
+    >>> lex.lookup("الطريق") is None
+    True
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from claimtrack.errors import LexiconError
+from claimtrack.model import CUE_KINDS
+from claimtrack.text.normalize import normalize
+
+__all__ = ["CueEntry", "FormInfo", "Lexicon", "load_lexicon", "CUE_FLAGS"]
+
+#: Flags a cue line may carry (see the header of ``cues.txt``).
+CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "relay", "strict", "noagent"})
+
+# Suffixes of the past tense: (suffix, gender, number); gender None = not marked.
+_PAST = (("", "m", "sg"), ("ت", "f", "sg"), ("ا", "m", "du"), ("تا", "f", "du"),
+         ("وا", "m", "pl"), ("ن", "f", "pl"), ("نا", None, "pl"), ("تم", None, "pl"))
+# Object pronouns that may follow a past form: وصفه، نفته، أعلنوها
+_OBJ = ("", "ه", "ها", "هم", "هما")
+_PRESENT_PREFIX = (("ي", "m"), ("ت", "f"))
+_PRESENT_SUFFIX = (("", "sg"), ("ون", "pl"), ("ان", "du"), ("ين", "sg"), ("ن", "pl"))
+_PARTICIPLE = (("ا", "m", "sg"), ("ه", "f", "sg"), ("ين", "m", "pl"), ("ون", "m", "pl"),
+               ("تين", "f", "du"), ("ات", "f", "pl"))
+_CLITICS = ("و", "ف")
+
+
+@attrs.frozen
+class CueEntry:
+    """One reporting lemma: its kind and flags."""
+
+    lemma: str
+    kind: str
+    flags: frozenset[str] = frozenset()
+
+    def has(self, flag: str) -> bool:
+        """True when the entry carries *flag*."""
+        return flag in self.flags
+
+
+@attrs.frozen
+class FormInfo:
+    """What a surface word is as a cue: its lemma entry, form, agreement and clitic."""
+
+    entry: CueEntry
+    form: str  # "verb" or "participle"
+    tense: str | None  # "past", "present" or None for participles
+    gender: str | None  # "m", "f" or None
+    number: str | None  # "sg", "du", "pl"
+    clitic: str = ""
+
+
+@attrs.frozen
+class Lexicon:
+    """The loaded language data. Build it with :func:`load_lexicon`."""
+
+    forms: dict[str, FormInfo] = attrs.field(repr=False)
+    entries: dict[str, CueEntry] = attrs.field(repr=False)
+    prepositions: tuple[tuple[str, ...], ...] = attrs.field(repr=False)
+    nouns: dict[str, str] = attrs.field(repr=False)
+    traps: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(repr=False)
+
+    def lookup(self, word: str) -> FormInfo | None:
+        """The cue reading of *word* (with or without a leading و/ف), or ``None``."""
+        key = normalize(word)
+        info = self.forms.get(key)
+        if info is not None:
+            return info
+        if len(key) > 3 and key[0] in _CLITICS:
+            info = self.forms.get(key[1:])
+            if info is not None:
+                return attrs.evolve(info, clitic=key[0])
+        return None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _lines(name: str, path: Path | None) -> Iterator[tuple[int, str, str]]:
+    """(line number, stripped line without comment, file label) for the data file *name*."""
+    if path is not None:
+        text = path.read_text(encoding="utf-8")
+        label = str(path)
+    else:
+        text = resources.files("claimtrack.lexicon").joinpath("data", name).read_text(encoding="utf-8")
+        label = f"claimtrack/lexicon/data/{name}"
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            yield n, line, label
+
+
+def _split_list(value: str) -> list[str]:
+    return [v.strip() for v in re.split("[,،]", value) if v.strip()]
+
+
+def _generate(entry: CueEntry, fields: dict[str, list[str]]) -> Iterator[tuple[str, FormInfo]]:
+    for i, stem in enumerate(fields.get("past", [])):
+        s = normalize(stem)
+        for suf, g, num in _PAST:
+            if i > 0 and suf == "":
+                continue  # secondary stems (قل، نف) only ever appear with a suffix
+            for obj in _OBJ:
+                if obj and suf in ("تم", "نا"):
+                    continue
+                yield s + suf + ("و" if obj and suf == "تم" else "") + obj, FormInfo(entry, "verb", "past", g, num)
+    for stem in fields.get("present", []):
+        s = normalize(stem)
+        for pre, g in _PRESENT_PREFIX:
+            for suf, num in _PRESENT_SUFFIX:
+                if suf == "ين" and pre != "ت":
+                    continue
+                if suf == "ن" and num == "pl" and s.endswith("ن"):
+                    continue
+                for obj in _OBJ:
+                    yield pre + s + suf + ("ه" if obj == "ه" and suf == "ون" else obj), FormInfo(
+                        entry, "verb", "present", "f" if suf == "ين" else g, num)
+    for stem in fields.get("part", []):
+        s = normalize(stem)
+        for suf, g, num in _PARTICIPLE:
+            yield s + suf, FormInfo(entry, "participle", None, g, num)
+    for word in fields.get("forms", []):
+        w = normalize(word)
+        yield w, FormInfo(entry, "verb", "past" if not w[:1] in "يت" else "present", None, None)
+
+
+def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEntry]]:
+    forms: dict[str, FormInfo] = {}
+    owners: dict[str, str] = {}
+    entries: dict[str, CueEntry] = {}
+    for n, line, label in _lines("cues.txt", path):
+        lemma, *rest = line.split()
+        fields: dict[str, list[str]] = {}
+        for item in rest:
+            key, sep, value = item.partition("=")
+            if not sep or key not in {"kind", "past", "present", "part", "forms", "flags"}:
+                raise LexiconError(f"{label}, line {n}: unknown field {item!r} for {lemma!r}; "
+                                   "fields are kind= past= present= part= forms= flags=")
+            fields[key] = _split_list(value)
+        kind = (fields.get("kind") or [""])[0]
+        if kind not in CUE_KINDS:
+            raise LexiconError(f"{label}, line {n}: field 'kind' of {lemma!r} is {kind!r}; "
+                               f"use one of {', '.join(CUE_KINDS)}")
+        flags = frozenset(fields.get("flags", []))
+        if flags - CUE_FLAGS:
+            raise LexiconError(f"{label}, line {n}: field 'flags' of {lemma!r} has unknown "
+                               f"{sorted(flags - CUE_FLAGS)}; use some of {sorted(CUE_FLAGS)}")
+        if not fields.get("past") and not fields.get("forms"):
+            raise LexiconError(f"{label}, line {n}: {lemma!r} needs a 'past=' field")
+        if lemma in entries:
+            raise LexiconError(f"{label}, line {n}: lemma {lemma!r} is listed twice")
+        entry = CueEntry(lemma, kind, flags)
+        entries[lemma] = entry
+        for form, info in _generate(entry, fields):
+            other = owners.get(form)
+            if other is not None and other != lemma:
+                raise LexiconError(f"{label}, line {n}: form {form!r} of {lemma!r} is already a form "
+                                   f"of {other!r}; remove the stem from one of them")
+            if form not in forms:  # the first reading of a form wins within a lemma
+                forms[form] = info
+                owners[form] = lemma
+    return forms, entries
+
+
+def _load_prepositions(path: Path | None) -> tuple[tuple[str, ...], ...]:
+    out = []
+    for n, line, label in _lines("prepositions.txt", path):
+        words = tuple(w if w in ("VERB", "ل+") else normalize(w) for w in line.split())
+        if words[0] in ("VERB", "ل+"):
+            raise LexiconError(f"{label}, line {n}: a pattern cannot start with {words[0]!r}")
+        out.append(words)
+    out.sort(key=len, reverse=True)
+    return tuple(out)
+
+
+def _load_nouns(path: Path | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for n, line, label in _lines("nouns.txt", path):
+        words, _, typ = line.partition("type=")
+        typ = typ.strip() or "document"
+        for noun in _split_list(words):
+            out[normalize(noun)] = typ
+    return out
+
+
+def _load_traps(path: Path | None) -> dict[str, tuple[tuple[str, ...], ...]]:
+    sections: dict[str, list[tuple[str, ...]]] = {}
+    current: str | None = None
+    for n, line, label in _lines("traps.txt", path):
+        m = re.fullmatch(r"\[(\w+)\]", line)
+        if m:
+            current = m.group(1)
+            sections.setdefault(current, [])
+            continue
+        if current is None:
+            raise LexiconError(f"{label}, line {n}: phrase {line!r} before any [section]")
+        sections[current].append(tuple(normalize(w) for w in line.split()))
+    for need in ("author", "negation", "noncue"):
+        if need not in sections:
+            raise LexiconError(f"traps.txt lacks the section [{need}]")
+    return {k: tuple(v) for k, v in sections.items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _load(directory: str | None) -> Lexicon:
+    def p(name: str) -> Path | None:
+        return None if directory is None else Path(directory) / name
+
+    forms, entries = _load_cues(p("cues.txt"))
+    return Lexicon(forms, entries, _load_prepositions(p("prepositions.txt")),
+                   _load_nouns(p("nouns.txt")), _load_traps(p("traps.txt")))
+
+
+def load_lexicon(directory: str | os.PathLike[str] | None = None) -> Lexicon:
+    """Load (once) the lexicon: the built-in data, or the data files in *directory*."""
+    return _load(None if directory is None else str(directory))

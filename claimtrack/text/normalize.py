@@ -1,0 +1,106 @@
+"""The Arabic normaliser, with a map of offsets back to the original text.
+
+One normaliser is used wherever claimtrack compares strings (cue matching, source
+resolution, claim linking). It folds hamza and madda forms of alef to bare alef,
+alef maqsura to ya, ta marbuta to ha, Persian ya and kaf to their Arabic forms and
+Arabic-Indic digits to ASCII digits; it lowercases Latin letters and deletes
+diacritics, tatweel and invisible format characters (zero-width joiners, bidi
+controls, the byte order mark). Every output character comes from exactly one input
+character, so a position in the normalised text maps back to the original.
+
+Examples:
+    >>> normalize("أكّدَ الوزيـــرُ")
+    'اكد الوزير'
+    >>> normalize(normalize("إلى")) == normalize("إلى")
+    True
+    >>> n = normalized("وقـال")
+    >>> n.text, n.to_original(1), n.to_original(2)
+    ('وقال', 1, 3)
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["normalize", "normalized", "Normalized", "DELETED", "is_deleted"]
+
+# Characters dropped altogether: harakat, tanwin, shadda, sukun, dagger alef, Quranic
+# marks, tatweel, and invisible format characters (ZWSP..RLM, bidi embeddings and
+# isolates, word joiner, Arabic letter mark, BOM, soft hyphen).
+DELETED = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+    "\u0640"
+    "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+)
+_DELETED_RE = re.compile(f"[{DELETED}]")
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه",
+    "ک": "ك", "ڪ": "ك",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
+    "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
+    "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+}
+_TABLE = str.maketrans(_FOLD)
+
+
+def is_deleted(ch: str) -> bool:
+    """True when the normaliser deletes the character *ch*."""
+    return bool(_DELETED_RE.match(ch))
+
+
+def normalize(text: str) -> str:
+    """Normalise Arabic *text* for comparison. Idempotent: ``normalize(normalize(t)) == normalize(t)``.
+
+    Usable as a rapidfuzz ``processor=``.
+    """
+    return _DELETED_RE.sub("", text).translate(_TABLE).lower()
+
+
+@attrs.frozen
+class Normalized:
+    """A normalised text with, for each of its characters, the index it came from.
+
+    ``offsets`` has one entry per character of ``text`` plus a final entry equal to
+    the length of the original, so half-open ranges map back with :meth:`span_to_original`.
+    """
+
+    text: str
+    offsets: tuple[int, ...] = attrs.field(repr=False)
+
+    def to_original(self, i: int) -> int:
+        """The original index of normalised position *i* (``len(text)`` maps to the original's end)."""
+        return self.offsets[i]
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the half-open normalised range ``[start, end)`` to the original text.
+
+        The result starts at the original of the first character and ends just after
+        the original of the last one, so deleted characters at the edges are left out.
+        """
+        if end <= start:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalized(text: str) -> Normalized:
+    """Normalise *text* and keep the offset map back to it."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if _DELETED_RE.match(ch):
+            continue
+        folded = ch.translate(_TABLE).lower()
+        # str.lower() may expand one character (e.g. 'İ'); keep a 1:n map.
+        for c in folded:
+            out.append(c)
+            offsets.append(i)
+    offsets.append(len(text))
+    return Normalized("".join(out), tuple(offsets))
