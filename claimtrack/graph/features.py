@@ -1,0 +1,225 @@
+"""Text features for claim linking: light Arabic stemming, content words, numbers.
+
+Everything here works on :func:`claimtrack.text.normalize.normalize`-d text, so
+hamza, ta marbuta, alef maqsura and diacritic variants never make two words differ.
+
+The stemmer is deliberately light: it strips the conjunction and preposition
+clitics (و ف ب ك ل), the article ال, and the commonest plural, dual and pronoun
+suffixes, and it keeps at least three letters. A few news concepts (killing,
+wounding, attacking, denying) are mapped to one *concept* token so that «قتل» and
+«مقتل» and «قتلى» or «ضحايا» and «وفاة» count as the same word.
+
+Examples:
+    >>> stem("والمسؤولين")
+    'مسؤول'
+    >>> stem("بالصواريخ")
+    'صواريخ'
+    >>> numbers("قتل 70 شخصاً بينهم سبعة أطفال")
+    (7, 70)
+    >>> numbers("مقتل ما لا يقل عن أربعين")
+    (40,)
+    >>> sorted(content_terms("قتل 70 شخصاً في الغارة على المدينة"))
+    ['#attack', '#kill', 'شخص', 'مدين']
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.text.normalize import normalize
+
+__all__ = ["stem", "content_terms", "numbers", "frames", "weekdays", "STOPWORDS", "tokens"]
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+#: Function words, in normalised form, that never count as content.
+STOPWORDS = frozenset(normalize(w) for w in """
+في من على إلى عن أن إن أنه أنها إنه إنها التي الذي الذين اللذين اللتين اللواتي هذا هذه
+هذان هؤلاء ذلك تلك مع بعد قبل كان كانت يكون تكون قد لقد لا لم لن ما ماذا أو أم ثم كما
+حتى منذ عند بين بينما بينهم بينها هو هي هم هن أنت نحن أي كل بعض غير دون وقد وأن وإن
+فإن بأن لأن كان وكان إلا إذا إذ لكن لكنه ليس ليست أيضا أيضاً فقط نحو حول خلال عبر لدى
+جميع جميعا أمس اليوم يوم أول آخر آخرين أخرى عدد عدة أكثر أقل يقل يزيد له لها لهم به بها
+بهم منه منها منهم عليه عليها عليهم إليه إليها فيه فيها فيهم عنه عنها وفي ومن وعلى وإلى
+وعن ومع وهو وهي وهم ولا ولم وما كذلك حيث ضد وفق بحسب حسب نقلا ذكر قال وقال قالت وقالت
+أضاف وأضاف أكد وأكد أوضح وأوضح أشار وأشار مضيفا مشيرا مؤكدا تم يتم وتم جرى الى ال عام
+""".split())
+
+# Concept classes: a normalised stem prefix -> a concept token. Checked on the stem.
+_CONCEPT_STEMS: dict[str, tuple[str, ...]] = {
+    "#kill": ("قتل", "مقتل", "قتيل", "ضحاي", "ضحيه", "وفاه", "وفا", "حتف", "شهيد", "شهدا",
+              "استشهاد", "توف", "موت", "اختنق", "قضي", "قضو", "حصيل"),
+    "#wound": ("جرح", "جريح", "مصاب", "اصاب", "اصابه", "اصيب"),
+    "#attack": ("هجوم", "هجم", "استهداف", "استهدف", "قصف", "غاره", "غارات", "ضرب", "انفجار",
+                "تفجير", "اعتدا"),
+    "#deny": ("نفي", "نفت", "ينفي", "تنفي", "نفا"),
+    "#chem": ("كيماو", "كيميا", "كلور", "سارين", "سام", "غاز"),
+    "#missile": ("صاروخ", "صواريخ", "باليست"),
+    "#intercept": ("اعترض", "اعتراض", "تعترض", "يعترض"),
+    "#flee": ("فرار", "فر", "هروب", "هرب", "نزوح", "نزح", "يفر", "فرو"),
+    "#control": ("سيطر", "تحرير", "حرر", "استعاد", "دخول"),
+    "#condemn": ("ادان", "دان", "تدين", "استنكر", "ندد", "شجب"),
+    "#blame": ("اتهام", "اتهم", "تتهم", "حمل", "تحمل", "مسوولي"),
+}
+# Exact stems that would otherwise be caught by too short a prefix.
+_CONCEPT_EXACT = {"فر": "#flee", "سام": "#chem", "حمل": "#blame"}
+
+_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_CLITICS = "وفبكل"
+_SUFFIXES = ("اتهم", "اتها", "يهم", "يها", "ونه", "هما", "كما", "ات", "ون", "ين", "ان", "يه", "ها",
+             "هم", "نا", "وا", "ه", "ي", "ا")
+
+_ONES = {
+    "واحد": 1, "اثنان": 2, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5,
+    "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
+    "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+}
+_TENS = {
+    "عشرين": 20, "عشرون": 20, "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40,
+    "خمسين": 50, "خمسون": 50, "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70,
+    "ثمانين": 80, "ثمانون": 80, "تسعين": 90, "تسعون": 90,
+}
+_BIG = {"مئه": 100, "ماىه": 100, "مائه": 100, "مئات": 100, "الف": 1000, "الاف": 1000, "الفين": 2000,
+        "الفان": 2000, "مليون": 1_000_000}
+_NUMBER_WORDS = {**_ONES, **_TENS, **_BIG}
+_DIGITS_RE = re.compile(r"\d+(?:[.,٫٬]\d+)*")
+
+
+def tokens(text: str) -> list[str]:
+    """The normalised word tokens of *text* (digits included).
+
+    Examples:
+        >>> tokens("قال: «أكّدَ الوزيرُ»")
+        ['قال', 'اكد', 'الوزير']
+    """
+    return _WORD_RE.findall(normalize(text))
+
+
+def stem(word: str) -> str:
+    """A light stem of one Arabic word (normalised first); never shorter than three letters.
+
+    Examples:
+        >>> [stem(w) for w in ["والمصادر", "للمدنيين", "قواتها", "كتاب", "وزير"]]
+        ['مصادر', 'مدني', 'قوات', 'كتاب', 'وزير']
+    """
+    w = normalize(word)
+    for p in _PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            w = w[len(p):]
+            break
+    else:
+        if len(w) >= 5 and w[0] in _CLITICS:
+            w = w[1:]
+            for p in _PREFIXES:
+                if w.startswith(p) and len(w) - len(p) >= 3:
+                    w = w[len(p):]
+                    break
+    for s in _SUFFIXES:
+        if w.endswith(s) and len(w) - len(s) >= 3:
+            return w[: -len(s)]
+    return w
+
+
+def _strip_prefix(w: str) -> str:
+    for p in _PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 3:
+            return w[len(p):]
+    return w
+
+
+def _concept(st: str) -> str | None:
+    if st in _CONCEPT_EXACT:
+        return _CONCEPT_EXACT[st]
+    for concept, prefixes in _CONCEPT_STEMS.items():
+        for p in prefixes:
+            if len(p) >= 3 and st.startswith(p):
+                return concept
+    return None
+
+
+def content_terms(text: str) -> frozenset[str]:
+    """The content terms of *text*: stems of its non-function words, with concepts folded.
+
+    Numbers are left out (two reports of one event often disagree on them); a stem
+    that belongs to a concept class is replaced by the concept token (``#kill``...).
+    """
+    out: set[str] = set()
+    for tok in tokens(text):
+        if tok.isdigit() or tok in STOPWORDS or tok in _NUMBER_WORDS or len(tok) < 2:
+            continue
+        if _DIGITS_RE.fullmatch(tok):
+            continue
+        st = stem(tok)
+        if st in STOPWORDS or len(st) < 2:
+            continue
+        out.add(_concept(st) or _concept(_strip_prefix(tok)) or st)
+    return frozenset(out)
+
+
+def numbers(text: str) -> tuple[int, ...]:
+    """The numbers written in *text*, as digits or as common Arabic number words, sorted.
+
+    ``عشرات`` and ``مئات`` (tens, hundreds) are not counted as exact numbers.
+    """
+    found: set[int] = set()
+    for tok in tokens(text):
+        if tok.isdigit():
+            found.add(int(tok))
+            continue
+        m = _DIGITS_RE.fullmatch(tok)
+        if m:
+            try:
+                found.add(int(float(tok.replace(",", "").replace("٬", "").replace("٫", "."))))
+            except ValueError:
+                pass
+            continue
+        w = tok
+        if len(w) > 3 and w[0] in "وب" and w[1:] in _NUMBER_WORDS:
+            w = w[1:]
+        if w in _NUMBER_WORDS and w not in ("مئات", "الاف"):
+            found.add(_NUMBER_WORDS[w])
+    return tuple(sorted(found))
+
+
+_QUANTITY = frozenset(normalize(w) for w in "عشرات مئات آلاف الآلاف بالعشرات بالمئات عدد حصيلة الحصيلة".split())
+
+
+def frames(text: str, *, cue_kind: str | None = None) -> frozenset[str]:
+    """Coarse claim frames of an attribution's content: ``toll`` (a count of the dead) and ``denial``.
+
+    Two reports in one frame about one event are likely the same claim even when
+    they share few words («وفاة سبعين شخصاً» / «الحصيلة 40 قتيلاً»).
+
+    Examples:
+        >>> sorted(frames("الحصيلة الأولية 40 قتيلاً"))
+        ['toll']
+        >>> sorted(frames("هذه المعلومات", cue_kind="denial"))
+        ['denial']
+        >>> frames("الحدود مفتوحة")
+        frozenset()
+    """
+    out = set()
+    terms = content_terms(text)
+    toks = tokens(text)
+    if "#kill" in terms and (numbers(text) or any(t in _QUANTITY for t in toks)):
+        out.add("toll")
+    if cue_kind == "denial":
+        out.add("denial")
+    return frozenset(out)
+
+
+_DAYS = {normalize(d): d for d in "السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة".split()}
+
+
+def weekdays(text: str) -> frozenset[str]:
+    """The days of the week *text* names (normalised), e.g. to tell Friday's toll from Saturday's.
+
+    Examples:
+        >>> sorted(weekdays("قتل 11 مدنياً، السبت، وقتل مساء الجمعة 16"))
+        ['الجمعه', 'السبت']
+    """
+    out = set()
+    for t in tokens(text):
+        for cand in (t, t[1:] if len(t) > 4 and t[0] in "وب" else t):
+            if cand in _DAYS:
+                out.add(cand)
+    return frozenset(out)
