@@ -1,10 +1,364 @@
-"""Run the extraction stages over a text (work in progress)."""
+"""The rules backend: run the stages over a text and build the records.
+
+cues → sources → contents → relays → speakers, then nested attributions are folded
+into relay chains and records are built with exact offsets into the original text.
+
+Examples:
+    >>> atts, _ = extract_attributions("ونقلت وكالة سانا عن محافظ المدينة قوله إن الطريق آمن.")
+    >>> a = atts[0]
+    >>> a.cue.span.text, a.source.text, [v.source.text for v in a.via], a.content.span.text
+    ('ونقلت', 'محافظ المدينة', ['وكالة سانا'], 'الطريق آمن')
+"""
 
 from __future__ import annotations
 
-from claimtrack.model import Attribution, Diagnostic
+import attrs
+
+from claimtrack.extract.contents import Opener, content_extent, find_opener, quote_before
+from claimtrack.extract.context import Doc, build_doc
+from claimtrack.extract.cues import CueCandidate, find_cues
+from claimtrack.extract.headlines import colon_headlines
+from claimtrack.extract.relays import origin_after_an, published_by, recipient_outlet
+from claimtrack.extract.sources import noun_phrase_backward, noun_phrase_forward
+from claimtrack.extract.speakers import gender_of, pick_antecedent
+from claimtrack.lexicon import Lexicon
+from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
+
+__all__ = ["extract_attributions", "extract_from_doc"]
+
+#: How far (in tokens) after a cue its content may open.
+OPENER_WINDOW = 24
 
 
-def extract_attributions(text: str) -> tuple[list[Attribution], list[Diagnostic]]:
-    """Find the attributions of *text*."""
-    return [], []
+@attrs.define
+class Frame:
+    """One attribution under construction (internal, mutable)."""
+
+    cue: CueCandidate
+    cue_span: Span
+    source: Span | None = None
+    implicit: bool = False
+    content: tuple[int, int, str] | None = None
+    vias: list[tuple[Span, Span]] = attrs.Factory(list)
+    frame_end: int = 0  # token index where the content opens
+    dropped: bool = False
+    passive: bool = False
+
+
+def _span_tokens(doc: Doc, rng: tuple[int, int]) -> Span:
+    s, e = rng
+    start, end = doc.tokens[s].start, doc.tokens[e - 1].end
+    text = doc.text
+    # Leave out a leading conjunction fused to an ال-word (والسلطة → السلطة) and quotes.
+    first = doc.tokens[s]
+    if first.kind == "word" and len(first.norm) > 4 and first.norm[0] in "وف" and first.norm[1:3] == "ال":
+        start += text[start:].index(first.text[1:2]) if first.text[1:2] else 1
+    return Span.of(text, start, end)
+
+
+def _skip_time(doc: Doc, j: int, limit: int) -> int:
+    words = doc.lex.words
+    while j < limit and doc.is_word(j) and (doc.norm(j) in words["time"] or doc.norm(j) in ("قد", "لقد")):
+        j += 1
+    return j
+
+
+def _sentence_limit(doc: Doc, i: int) -> int:
+    return doc.sentence(i)[1]
+
+
+def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, CueCandidate]) -> Frame | None:
+    tokens = doc.tokens
+    s_start, s_end = doc.sentence(c.start)
+    para_end = doc.paragraph_end(c.start)
+    limit = min(para_end, c.end + OPENER_WINDOW)
+    info = c.info
+    flags = info.entry.flags if info is not None else frozenset()
+    frame = Frame(c, doc.span(c.start, c.end), passive=c.passive)
+    after = c.end
+    # Another verb cue closes this cue's window.
+    for k in range(c.end, limit):
+        if doc.is_word(k) and k not in consumed and doc.lex.lookup(doc.norm(k)) is not None \
+                and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in preps:
+            nxt = doc.lex.lookup(doc.norm(k))
+            if nxt is not None and (nxt.form == "verb" or nxt.form == "participle"):
+                limit = k
+                break
+    src_rng: tuple[int, int] | None = None
+    if c.form == "verb" and not c.passive:
+        bwd = noun_phrase_backward(doc, c.start, floor=s_start)
+        j = _skip_time(doc, c.end, limit)
+        fwd = noun_phrase_forward(doc, j, limit=limit) if j < limit else None
+        if bwd is not None:
+            src_rng = bwd
+        elif fwd is not None:
+            src_rng = fwd
+            after = fwd[1]
+    if src_rng is not None:
+        frame.source = _span_tokens(doc, src_rng)
+    # «نقلت X عن Y»: Y speaks, X relays.
+    if src_rng is not None and after == src_rng[1] and ("relay" in flags):
+        k = after
+        while k < limit and tokens[k].kind == "punct" and tokens[k].text in "،,":
+            k += 1
+        origin = origin_after_an(doc, k, limit)
+        if origin is not None:
+            frame.vias.append((frame.cue_span, frame.source))  # type: ignore[arg-type]
+            frame.source = _span_tokens(doc, origin)
+            after = origin[1]
+            while after < limit and doc.is_word(after) and doc.norm(after) in doc.lex.words["quote_masdar"]:
+                after += 1
+    # «X نقلاً عن Y»: the prepositional cue takes over, X becomes the relay.
+    if frame.source is not None:
+        k = after
+        while k < limit and tokens[k].kind == "punct" and tokens[k].text in "،,":
+            k += 1
+        p = preps.get(k)
+        if p is not None and p.lemma == "نقلا عن" and p.source_at is not None:
+            np = noun_phrase_forward(doc, p.source_at, limit=limit)
+            if np is not None:
+                frame.vias.append((frame.cue_span, frame.source))
+                frame.cue = p
+                frame.cue_span = doc.span(p.start, p.end)
+                frame.source = _span_tokens(doc, np)
+                consumed.update(range(p.start, p.end))
+                after = np[1]
+    opener = find_opener(doc, after, limit=max(limit, after), flags=flags, first=after)
+    if opener is None and c.form == "participle":
+        opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end)
+    if opener is None:
+        qb = quote_before(doc, c.start)
+        if qb is not None and frame.source is not None:
+            frame.content = (qb[0], qb[1], "direct")
+            frame.frame_end = after
+            _frame_vias(doc, frame, c.end, min(limit, s_end), preps, consumed)
+            return frame
+        if "obj" in flags and not c.negated:
+            j = _skip_time(doc, after, limit)
+            while j < limit and tokens[j].kind == "punct" and tokens[j].text in "،,":
+                j = _skip_time(doc, j + 1, limit)
+            if j < s_end and doc.is_word(j):
+                opener = Opener(j, tokens[j].start, False, None, "object")
+        if opener is None:
+            return None
+    if c.negated and opener.kind == "object":
+        return None
+    s, e, mode = content_extent(doc, opener)
+    if e <= s:
+        return None
+    frame.content = (s, e, mode)
+    frame.frame_end = opener.tok
+    _frame_vias(doc, frame, c.end, opener.tok, preps, consumed)
+    return frame
+
+
+def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, CueCandidate],
+                consumed: set[int]) -> None:
+    """Relays between the cue and the content: «، بحسب X،», «لوكالة X», «في بيان نشرته X»."""
+    tokens = doc.tokens
+    for k in range(start, stop):
+        p = preps.get(k)
+        if p is not None and p.source_at is not None and p.lemma != "نقلا عن":
+            np = noun_phrase_forward(doc, p.source_at, limit=stop)
+            if np is not None:
+                src = _span_tokens(doc, np)
+                if p.source_skip and np[0] == p.source_at:
+                    src = Span.of(doc.text, src.start + p.source_skip, src.end)
+                frame.vias.append((doc.span(p.start, p.end), src))
+                consumed.update(range(p.start, p.end))
+    src_end = start
+    if frame.source is not None:
+        for k in range(start, stop):
+            if tokens[k].start >= frame.source.end:
+                src_end = k
+                break
+    rec = recipient_outlet(doc, src_end, stop)
+    if rec is not None:
+        frame.vias.append((frame.cue_span, Span.of(doc.text, rec[0], rec[1])))
+    pub = published_by(doc, src_end, stop)
+    if pub is not None:
+        k, np = pub
+        frame.vias.append((doc.span(k, k + 1), _span_tokens(doc, np)))
+
+
+def _trailing_via(doc: Doc, frame: Frame, preps: dict[int, CueCandidate], consumed: set[int]) -> None:
+    """«...، وفقاً لما نقلته الوكالة» right after the content: a relay of this frame."""
+    if frame.content is None:
+        return
+    end_char = frame.content[1]
+    tokens = doc.tokens
+    # the first token at or after the content's end
+    k = _first_token_at(doc, end_char)
+    if k is None:
+        return
+    while k < len(tokens) and (tokens[k].kind in ("punct", "quote")) and tokens[k].text not in ".؟!\n":
+        k += 1
+    p = preps.get(k)
+    if p is None or p.source_at is None or p.start in consumed:
+        return
+    limit = doc.sentence(k)[1]
+    np = noun_phrase_forward(doc, p.source_at, limit=limit)
+    if np is None:
+        return
+    src = _span_tokens(doc, np)
+    if p.source_skip and np[0] == p.source_at:
+        src = Span.of(doc.text, src.start + p.source_skip, src.end)
+    # only when nothing but the relay phrase remains in the sentence
+    j = np[1]
+    while j < limit and tokens[j].kind != "word":
+        j += 1
+    if j < limit:
+        return
+    frame.vias.append((doc.span(p.start, p.end), src))
+    consumed.update(range(p.start, p.end))
+
+
+def _first_token_at(doc: Doc, char: int) -> int | None:
+    import bisect
+
+    i = bisect.bisect_left(doc.starts, char)
+    return i if i < len(doc.tokens) else None
+
+
+def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
+    """A prepositional cue that is an attribution of its own: «بحسب X، ...» / «...، وفق X»."""
+    if p.source_at is None:
+        return None
+    tokens = doc.tokens
+    s_start, s_end = doc.sentence(p.start)
+    np = noun_phrase_forward(doc, p.source_at, limit=s_end)
+    if np is None:
+        return None
+    src = _span_tokens(doc, np)
+    if p.source_skip and np[0] == p.source_at:
+        src = Span.of(doc.text, src.start + p.source_skip, src.end)
+    frame = Frame(p, doc.span(p.start, p.end), source=src)
+    first_word = s_start
+    while first_word < p.start and tokens[first_word].kind != "word":
+        first_word += 1
+    if first_word == p.start:
+        j = np[1]
+        while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,":
+            j += 1
+        if doc.is_word(j) and doc.norm(j) in ("فان", "فإن", "فانه", "فانها"):
+            j += 1
+        if j >= s_end:
+            return None
+        opener = Opener(j, tokens[j].start, False, None, "comp")
+        if tokens[j].kind == "quote" and j in doc.seg.quotes and j + 1 < len(tokens):
+            opener = Opener(j + 1, tokens[j + 1].start, True, j, "quote")
+        s, e, mode = content_extent(doc, opener)
+    else:
+        s = tokens[first_word].start
+        e = tokens[p.start - 1].end
+        while e > s and doc.text[e - 1] in " ،,":
+            e -= 1
+        mode = "indirect"
+        if tokens[first_word].kind == "quote" and first_word in doc.seg.quotes:
+            c = doc.seg.quotes[first_word]
+            if c == p.start - 1 or (c < p.start and all(tokens[m].kind != "word" for m in range(c + 1, p.start))):
+                s = tokens[first_word].end
+                e = tokens[c].start
+                mode = "direct"
+    if e <= s:
+        return None
+    frame.content = (s, e, mode)
+    return frame
+
+
+def _fold_nested(frames: list[Frame]) -> None:
+    """An attribution whose content opens with another attribution becomes its relay."""
+    for a in frames:
+        if a.dropped or a.content is None or a.source is None or a.content[2] == "direct":
+            continue
+        for b in frames:
+            if b is a or b.dropped or b.content is None:
+                continue
+            lead = b.source.start if (b.source is not None and not b.implicit and b.source.start < b.cue_span.start) \
+                else b.cue_span.start
+            if a.content[0] <= lead <= a.content[0] + 2 and b.cue_span.start < a.content[1]:
+                b.vias.append((a.cue_span, a.source))
+                b.vias.extend(a.vias)
+                a.dropped = True
+                break
+
+
+def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
+    history: list[tuple[str, Span]] = []
+    last_by_sentence: dict[int, Span] = {}
+    for f in frames:
+        if f.dropped:
+            continue
+        sent = doc.seg.sentence_of[f.cue.start]
+        if f.source is None and not f.passive and f.cue.form in ("verb", "participle"):
+            ante: Span | None = None
+            if f.cue.form == "participle" and sent in last_by_sentence:
+                ante = last_by_sentence[sent]
+            else:
+                info = f.cue.info
+                gender = info.gender if info is not None and info.form == "verb" and info.number == "sg" else None
+                if info is not None and info.form == "participle":
+                    gender = info.gender
+                picked = pick_antecedent(history, gender)
+                ante = picked if isinstance(picked, Span) else None
+            if ante is not None:
+                f.source = ante
+                f.implicit = True
+        if f.source is not None:
+            history.append((f.source.text, f.source))
+            last_by_sentence[sent] = f.source
+
+
+def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
+    """Run every stage over a prepared :class:`~claimtrack.extract.context.Doc`."""
+    diagnostics = [Diagnostic("page-noise", "page noise skipped", s) for s in doc.noise]
+    cues = find_cues(doc)
+    preps = {c.start: c for c in cues if c.form == "preposition"}
+    consumed: set[int] = set()
+    frames: list[Frame] = []
+    for c in cues:
+        if c.form not in ("verb", "participle") or c.start in consumed:
+            continue
+        f = _verb_frame(doc, c, consumed, preps)
+        if f is None:
+            if not c.negated and c.info is not None and "strict" not in c.info.entry.flags:
+                diagnostics.append(Diagnostic("cue-without-content",
+                                              f"cue {doc.tokens[c.start].text!r} has no reported content",
+                                              doc.span(c.start, c.end)))
+            continue
+        consumed.update(range(c.start, c.end))
+        frames.append(f)
+    for f in frames:
+        _trailing_via(doc, f, preps, consumed)
+    for p in preps.values():
+        if p.start in consumed:
+            continue
+        f = _prep_frame(doc, p)
+        if f is not None:
+            frames.append(f)
+    frames.extend(colon_headlines(doc))
+    frames.sort(key=lambda f: f.cue_span.start)
+    # Cues inside a direct quotation are the speaker's words, not attributions.
+    directs = [(f.content[0], f.content[1]) for f in frames if f.content is not None and f.content[2] == "direct"]
+    for f in frames:
+        if any(s <= f.cue_span.start < e for s, e in directs):
+            f.dropped = True
+    _fold_nested(frames)
+    _resolve_implicit(doc, frames)
+    return [_record(doc, f) for f in frames if not f.dropped and f.content is not None], diagnostics
+
+
+def _record(doc: Doc, f: Frame) -> Attribution:
+    c = f.cue
+    cue = Cue(f.cue_span, c.lemma, c.kind, c.form, c.passive)
+    source = None if f.source is None else Source(f.source, implicit=f.implicit)
+    assert f.content is not None
+    s, e, mode = f.content
+    content = Content(Span.of(doc.text, s, e), mode)
+    vias = tuple(Via(cs, Source(ss)) for cs, ss in f.vias)
+    return Attribution(cue, source, content, vias)
+
+
+def extract_attributions(text: str, *, lexicon: Lexicon | None = None) -> tuple[list[Attribution], list[Diagnostic]]:
+    """Find the attributions of *text* with the rules backend."""
+    return extract_from_doc(build_doc(text, lexicon=lexicon))

@@ -32,18 +32,24 @@ from claimtrack.errors import LexiconError
 from claimtrack.model import CUE_KINDS
 from claimtrack.text.normalize import normalize
 
-__all__ = ["CueEntry", "FormInfo", "Lexicon", "load_lexicon", "CUE_FLAGS"]
+__all__ = ["CueEntry", "FormInfo", "Lexicon", "load_lexicon", "CUE_FLAGS", "GRAMMAR_SECTIONS"]
+
+#: Sections ``grammar.txt`` must have.
+GRAMMAR_SECTIONS = ("complementizers", "prepositions", "time", "relatives", "auxiliaries",
+                    "quote_masdar", "pp_heads", "pp_words", "media", "feminine", "masculine",
+                    "relay_verbs", "clause_openers")
+_PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
 
 #: Flags a cue line may carry (see the header of ``cues.txt``).
-CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "relay", "strict", "noagent"})
+CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "an", "relay", "strict", "noagent"})
 
 # Suffixes of the past tense: (suffix, gender, number); gender None = not marked.
 _PAST = (("", "m", "sg"), ("ت", "f", "sg"), ("ا", "m", "du"), ("تا", "f", "du"),
-         ("وا", "m", "pl"), ("ن", "f", "pl"), ("نا", None, "pl"), ("تم", None, "pl"))
+         ("وا", "m", "pl"), ("نا", None, "pl"), ("تم", None, "pl"))
 # Object pronouns that may follow a past form: وصفه، نفته، أعلنوها
 _OBJ = ("", "ه", "ها", "هم", "هما")
 _PRESENT_PREFIX = (("ي", "m"), ("ت", "f"))
-_PRESENT_SUFFIX = (("", "sg"), ("ون", "pl"), ("ان", "du"), ("ين", "sg"), ("ن", "pl"))
+_PRESENT_SUFFIX = (("", "sg"), ("ون", "pl"), ("ان", "du"), ("ين", "sg"))
 _PARTICIPLE = (("ا", "m", "sg"), ("ه", "f", "sg"), ("ين", "m", "pl"), ("ون", "m", "pl"),
                ("تين", "f", "du"), ("ات", "f", "pl"))
 _CLITICS = ("و", "ف")
@@ -83,6 +89,11 @@ class Lexicon:
     prepositions: tuple[tuple[str, ...], ...] = attrs.field(repr=False)
     nouns: dict[str, str] = attrs.field(repr=False)
     traps: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(repr=False)
+    words: dict[str, frozenset[str]] = attrs.field(repr=False)
+
+    def isin(self, word: str, section: str) -> bool:
+        """True when the normalised *word* is in the ``grammar.txt`` section *section*."""
+        return word in self.words[section]
 
     def lookup(self, word: str) -> FormInfo | None:
         """The cue reading of *word* (with or without a leading و/ف), or ``None``."""
@@ -125,7 +136,7 @@ def _generate(entry: CueEntry, fields: dict[str, list[str]]) -> Iterator[tuple[s
             if i > 0 and suf == "":
                 continue  # secondary stems (قل، نف) only ever appear with a suffix
             for obj in _OBJ:
-                if obj and suf in ("تم", "نا"):
+                if obj and (suf in ("تم", "نا") or len(s) < 3):
                     continue
                 yield s + suf + ("و" if obj and suf == "تم" else "") + obj, FormInfo(entry, "verb", "past", g, num)
     for stem in fields.get("present", []):
@@ -136,7 +147,7 @@ def _generate(entry: CueEntry, fields: dict[str, list[str]]) -> Iterator[tuple[s
                     continue
                 if suf == "ن" and num == "pl" and s.endswith("ن"):
                     continue
-                for obj in _OBJ:
+                for obj in _OBJ if len(s) >= 3 else ("",):
                     yield pre + s + suf + ("ه" if obj == "ه" and suf == "ون" else obj), FormInfo(
                         entry, "verb", "present", "f" if suf == "ين" else g, num)
     for stem in fields.get("part", []):
@@ -225,6 +236,30 @@ def _load_traps(path: Path | None) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in sections.items()}
 
 
+def _load_grammar(path: Path | None) -> dict[str, frozenset[str]]:
+    sections: dict[str, set[str]] = {}
+    current: str | None = None
+    for n, line, label in _lines("grammar.txt", path):
+        m = re.fullmatch(r"\[(\w+)\]", line)
+        if m:
+            current = m.group(1)
+            if current not in GRAMMAR_SECTIONS:
+                raise LexiconError(f"{label}, line {n}: unknown section [{current}]; "
+                                   f"sections are {', '.join(GRAMMAR_SECTIONS)}")
+            sections.setdefault(current, set())
+            continue
+        if current is None:
+            raise LexiconError(f"{label}, line {n}: word {line!r} before any [section]")
+        sections[current].add(normalize(line))
+    missing = [s for s in GRAMMAR_SECTIONS if s not in sections]
+    if missing:
+        raise LexiconError(f"grammar.txt lacks the sections {missing}")
+    comps = sections["complementizers"]
+    for c in list(comps):
+        comps.update(c + p for p in _PRONOUNS)
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
 @functools.lru_cache(maxsize=4)
 def _load(directory: str | None) -> Lexicon:
     def p(name: str) -> Path | None:
@@ -232,7 +267,8 @@ def _load(directory: str | None) -> Lexicon:
 
     forms, entries = _load_cues(p("cues.txt"))
     return Lexicon(forms, entries, _load_prepositions(p("prepositions.txt")),
-                   _load_nouns(p("nouns.txt")), _load_traps(p("traps.txt")))
+                   _load_nouns(p("nouns.txt")), _load_traps(p("traps.txt")),
+                   _load_grammar(p("grammar.txt")))
 
 
 def load_lexicon(directory: str | os.PathLike[str] | None = None) -> Lexicon:

@@ -1,0 +1,215 @@
+"""Stage 3: the content — where the reported material starts and ends.
+
+The content starts after a complementiser (أن، إن، بأن، إنه ...), a colon, an opening
+quote, or the particle the cue governs (أشار إلى، شدد على، كشف عن، طالب بـ); for cues
+that take an object (نفى الاتهامات) it may start right after the source. It ends at the
+sentence end, at the closing quote of a direct quotation (which may run over several
+sentences), or where a new attribution starts inside the sentence («، مشيراً إلى ...»,
+«وأضاف ...», «، بحسب ...», «التي وصفها ...»).
+
+Examples:
+    >>> from claimtrack.extract.context import build_doc
+    >>> doc = build_doc('قال الوزير إن "الوضع مستقر. والطرق مفتوحة"، مضيفاً أن الجسر آمن.')
+    >>> o = find_opener(doc, 2, limit=len(doc.tokens), flags=frozenset())
+    >>> o.direct, doc.text[o.char:o.char + 5]
+    (True, 'الوضع')
+    >>> s, e, mode = content_extent(doc, o)
+    >>> doc.text[s:e], mode
+    ('الوضع مستقر. والطرق مفتوحة', 'direct')
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimtrack.extract.context import Doc
+from claimtrack.text.tokens import SENTENCE_END
+
+__all__ = ["Opener", "find_opener", "content_extent", "quote_before", "starts_attribution"]
+
+_TRIM = set(" \t\n،,.:؛;-–—…")
+_NOT_BI = frozenset({"بين", "بعد", "بدء", "بدا", "بات", "باتت", "بان", "بانه", "بانها", "بيد", "بل", "بلا",
+                     "بسبب", "برغم", "بشان", "بناء", "بدوره", "بدورها"})
+
+
+@attrs.frozen
+class Opener:
+    """Where a content starts: token index, character offset (after a fused بـ) and quoting."""
+
+    tok: int
+    char: int
+    direct: bool
+    quote: int | None = None  # index of the opening quote token
+    kind: str = "comp"  # comp | colon | quote | particle | object | before
+
+
+def _after_quote_or_word(doc: Doc, j: int, kind: str) -> Opener | None:
+    """Content starting at token *j*, entering an opening quote if one is there."""
+    n = len(doc.tokens)
+    if j >= n:
+        return None
+    t = doc.tokens[j]
+    if t.kind == "quote" and j in doc.seg.quotes and j + 1 < n:
+        return Opener(j + 1, doc.tokens[j + 1].start, True, j, kind)
+    if t.kind == "newline":
+        return None
+    return Opener(j, t.start, False, None, kind)
+
+
+def _is_comp(doc: Doc, j: int) -> bool:
+    return doc.is_word(j) and doc.norm(j) in doc.lex.words["complementizers"]
+
+
+def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: int | None = None) -> Opener | None:
+    """The first content opener at or after token *j* and before *limit*.
+
+    *first* is the first token after the cue's source: particles the cue governs
+    (إلى، على، عن، بـ) only open a content there or right after time words.
+    """
+    tokens = doc.tokens
+    quotes = doc.seg.quotes
+    words = doc.lex.words
+    k = j
+    while k < limit:
+        t = tokens[k]
+        if t.kind == "newline":
+            return None
+        if t.kind == "word":
+            w = t.norm
+            if w in words["complementizers"]:
+                return _after_quote_or_word(doc, k + 1, "comp")
+            if "ila" in flags and w in ("الى", "إلى"):
+                return _particle(doc, k)
+            if "ala" in flags and w == "علي":
+                return _particle(doc, k)
+            if "an" in flags and w == "عن":
+                return _particle(doc, k)
+            if "bi" in flags and w[0] == "ب" and w not in _NOT_BI and (first is None or k <= first + 1):
+                if w in ("ب", "بـ"):
+                    return _after_quote_or_word(doc, k + 1, "particle")
+                if len(w) > 2:
+                    off = t.text.index(t.text.lstrip("بـ\u064e\u0650")[:1]) if t.text.lstrip("بـ\u064e\u0650") else 1
+                    return Opener(k, t.start + max(off, 1), False, None, "particle")
+        elif t.kind == "quote":
+            if k in quotes:
+                return _after_quote_or_word(doc, k, "quote")
+        elif t.text == ":" or t.text == "：":
+            nxt = k + 1
+            if _is_comp(doc, nxt) and doc.norm(nxt) in ("ان", "إن"):
+                nxt += 1
+            return _after_quote_or_word(doc, nxt, "colon")
+        elif t.norm in SENTENCE_END:
+            return None
+        k += 1
+    return None
+
+
+def _particle(doc: Doc, k: int) -> Opener | None:
+    nxt = k + 1
+    if _is_comp(doc, nxt):
+        nxt += 1
+    return _after_quote_or_word(doc, nxt, "particle")
+
+
+def starts_attribution(doc: Doc, k: int) -> bool:
+    """True when token *k* begins a new attribution inside a sentence: a participle cue,
+    a cue with و/ف, a prepositional cue, or a relative pronoun before a cue."""
+    if not doc.is_word(k):
+        return False
+    w = doc.norm(k)
+    lex = doc.lex
+    info = lex.lookup(w)
+    if info is not None:
+        if info.form == "participle" or info.clitic:
+            return True
+    b = doc.bare(k)
+    if b in ("بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا") or w in ("بحسب", "حسب", "حسبما", "وفق", "وفقا"):
+        return True
+    if w in lex.words["relatives"] or b in lex.words["relatives"]:
+        for m in (k + 1, k + 2):
+            if doc.is_word(m):
+                i2 = lex.lookup(doc.norm(m))
+                if i2 is not None:
+                    return True
+    if w == "علي" and doc.norm(k + 1) == "حد" and doc.norm(k + 2) in ("تعبيره", "تعبيرها", "قوله", "قولها", "وصفه", "وصفها"):
+        return True
+    return False
+
+
+def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True) -> tuple[int, int, str]:
+    """The character range ``(start, end)`` of the content from *opener*, and its mode."""
+    tokens = doc.tokens
+    text = doc.text
+    if opener.direct and opener.quote is not None:
+        close = doc.seg.quotes[opener.quote]
+        start = opener.char
+        end = tokens[close].start
+        s, e = _trim(text, start, end)
+        return s, e, "direct"
+    n = len(tokens)
+    k = opener.tok
+    end_tok = k
+    mode = "indirect"
+    quotes = doc.seg.quotes
+    while k < n:
+        t = tokens[k]
+        if t.kind == "newline":
+            break
+        if t.kind == "quote" and k in quotes:
+            c = quotes[k]
+            mode = "mixed"
+            k = c + 1
+            end_tok = k
+            continue
+        if t.norm in SENTENCE_END:
+            break
+        if stop_at_attribution and k > opener.tok:
+            if t.text in ("،", ",", "؛", ";") and starts_attribution(doc, k + 1):
+                break
+            if t.kind == "word" and starts_attribution(doc, k) and (
+                    doc.lex.lookup(t.norm) is None or doc.lex.lookup(t.norm).form == "participle"  # type: ignore[union-attr]
+                    or t.norm[0] in "وف"):
+                break
+        k += 1
+        end_tok = k
+    if end_tok <= opener.tok:
+        return opener.char, opener.char, mode
+    start = opener.char
+    end = tokens[end_tok - 1].end
+    s, e = _trim(text, start, end)
+    # A closing quote at the end whose opening mark lies before the content is not ours.
+    if e > s and text[e - 1] in "\"»”'" :
+        last = _token_at(doc, e - 1)
+        if last is not None and last in doc.seg.closers and tokens[doc.seg.closers[last]].start < s:
+            s, e = _trim(text, s, e - 1)
+    return s, e, mode
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    import bisect
+
+    i = bisect.bisect_right(doc.starts, char) - 1
+    if i >= 0 and doc.tokens[i].start <= char < doc.tokens[i].end:
+        return i
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def quote_before(doc: Doc, cue: int) -> tuple[int, int] | None:
+    """For «"..."، قال X»: the character range of the quote just before the cue, if any."""
+    k = cue - 1
+    tokens = doc.tokens
+    while k >= 0 and tokens[k].kind == "punct" and tokens[k].text in "،,":
+        k -= 1
+    if k >= 0 and tokens[k].kind == "quote" and k in doc.seg.closers:
+        o = doc.seg.closers[k]
+        if k - o > 2:
+            return _trim(doc.text, tokens[o].end, tokens[k].start)
+    return None

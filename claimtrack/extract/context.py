@@ -1,0 +1,95 @@
+"""The working state shared by the extraction stages: tokens, sentences, quotes, noise.
+
+Stages are functions over a :class:`Doc`; the Doc is built once per text and never
+changes after :func:`build_doc`.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimtrack.lexicon import Lexicon, load_lexicon
+from claimtrack.model import Span
+from claimtrack.text.noise import find_noise
+from claimtrack.text.segment import Segmentation, segment
+from claimtrack.text.tokens import Token, tokenize
+
+__all__ = ["Doc", "build_doc"]
+
+
+@attrs.frozen
+class Doc:
+    """A text prepared for extraction."""
+
+    text: str = attrs.field(repr=False)
+    tokens: list[Token] = attrs.field(repr=False)
+    seg: Segmentation = attrs.field(repr=False)
+    noise: tuple[Span, ...]
+    noisy: frozenset[int] = attrs.field(repr=False)
+    lex: Lexicon = attrs.field(repr=False)
+    starts: list[int] = attrs.field(repr=False)
+
+    # --- token helpers ------------------------------------------------------------------
+    def norm(self, i: int) -> str:
+        """The normalised text of token *i* ('' past either end)."""
+        if 0 <= i < len(self.tokens):
+            return self.tokens[i].norm
+        return ""
+
+    def is_word(self, i: int) -> bool:
+        """True when token *i* exists and is a word."""
+        return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
+
+    def sentence(self, i: int) -> tuple[int, int]:
+        """The token range of the sentence holding token *i*."""
+        return self.seg.sentences[self.seg.sentence_of[i]]
+
+    def paragraph_end(self, i: int) -> int:
+        """The token index just past the paragraph holding token *i*."""
+        n = len(self.tokens)
+        j = i
+        while j < n and self.tokens[j].kind != "newline":
+            j += 1
+        return j
+
+    def span(self, start_tok: int, end_tok: int) -> Span:
+        """The character span covering tokens ``[start_tok, end_tok)``."""
+        return Span.of(self.text, self.tokens[start_tok].start, self.tokens[end_tok - 1].end)
+
+    def chars(self, start: int, end: int) -> Span:
+        """The character span ``[start, end)`` of the text."""
+        return Span.of(self.text, start, end)
+
+    def word_in(self, i: int, section: str) -> bool:
+        """True when token *i* is a word of the grammar section *section*."""
+        return self.is_word(i) and self.tokens[i].norm in self.lex.words[section]
+
+    def bare(self, i: int) -> str:
+        """Token *i* normalised, without a leading و/ف conjunction."""
+        w = self.norm(i)
+        if len(w) > 3 and w[0] in "وف":
+            return w[1:]
+        return w
+
+    def in_section(self, i: int, section: str) -> bool:
+        """Like :meth:`word_in`, also accepting the word behind a leading و/ف."""
+        if not self.is_word(i):
+            return False
+        words = self.lex.words[section]
+        return self.tokens[i].norm in words or self.bare(i) in words
+
+
+def build_doc(text: str, *, lexicon: Lexicon | None = None) -> Doc:
+    """Tokenise and segment *text*, and find its page noise."""
+    tokens = tokenize(text)
+    noise = tuple(find_noise(text))
+    noisy: set[int] = set()
+    if noise:
+        k = 0
+        for i, t in enumerate(tokens):
+            while k < len(noise) and noise[k].end <= t.start:
+                k += 1
+            if k < len(noise) and noise[k].start <= t.start < noise[k].end:
+                noisy.add(i)
+    return Doc(text, tokens, segment(tokens), noise, frozenset(noisy), lexicon or load_lexicon(),
+               [t.start for t in tokens])

@@ -1,0 +1,145 @@
+"""Stage 1: find the cues — reporting verbs and participles, prepositional cues,
+attributive nouns and headline colons — and drop the traps.
+
+Examples:
+    >>> from claimtrack.extract.context import build_doc
+    >>> doc = build_doc("وأكدت الوزارة أن الطريق مغلق، بحسب التلفزيون. ويذكر أن الجسر قديم.")
+    >>> [(doc.span(c.start, c.end).text, c.form, c.lemma) for c in find_cues(doc)]
+    [('وأكدت', 'verb', 'أكد'), ('بحسب', 'preposition', 'بحسب')]
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from claimtrack.extract.context import Doc
+from claimtrack.lexicon import FormInfo
+
+__all__ = ["CueCandidate", "find_cues"]
+
+
+@attrs.frozen
+class CueCandidate:
+    """A cue found in the text: tokens ``[start, end)`` and what kind of cue it is.
+
+    ``source_at`` is where a prepositional or nominal cue's source begins (token index)
+    and ``source_skip`` how many characters of that token belong to the cue (the ل of
+    «لوكالة»).
+    """
+
+    start: int
+    end: int
+    form: str  # verb | participle | preposition | noun | colon
+    lemma: str
+    kind: str
+    info: FormInfo | None = None
+    negated: bool = False
+    passive: bool = False
+    source_at: int | None = None
+    source_skip: int = 0
+    inner_verb: int | None = None  # the VERB of «وفقاً لما ذكره»
+
+
+_DAMMA = "\u064f"
+
+
+def _is_passive(doc: Doc, i: int, info: FormInfo) -> bool:
+    """A past verb written with a damma on its first letters (ذُكر، أُعلن، اتُّهم) is passive."""
+    if info.form != "verb" or info.tense != "past":
+        return False
+    t = doc.tokens[i].text
+    word = t[1:] if info.clitic and len(t) > 1 else t
+    return _DAMMA in word[:4]
+
+
+def _match_preposition(doc: Doc, i: int) -> CueCandidate | None:
+    lex = doc.lex
+    for pattern in lex.prepositions:
+        j = i
+        skip = 0
+        src_at: int | None = None
+        verb: int | None = None
+        ok = True
+        for k, el in enumerate(pattern):
+            if el == "VERB":
+                info = lex.lookup(doc.norm(j)) if doc.is_word(j) else None
+                if info is None or info.form != "verb":
+                    ok = False
+                    break
+                verb = j
+                j += 1
+                if doc.norm(j) in ("عنه", "عنها", "عنهم"):
+                    j += 1
+                src_at = j
+            elif el == "ل+":
+                w = doc.norm(j)
+                if w in ("ل", "لـ"):
+                    src_at = j + 1
+                    j += 1
+                elif doc.is_word(j) and len(w) > 2 and w[0] == "ل":
+                    src_at = j
+                    skip = 0 if w.startswith("لل") else 1
+                    j += 1
+                else:
+                    ok = False
+                    break
+            else:
+                w = doc.norm(j) if doc.is_word(j) else ""
+                if w == el or (k == 0 and len(w) > len(el) and w[0] in "وف" and w[1:] == el):
+                    j += 1
+                    src_at = j
+                else:
+                    ok = False
+                    break
+        if ok:
+            cue_end = j if pattern[-1] != "ل+" else (j - 1 if skip or doc.norm(j - 1) not in ("ل", "لـ") else j)
+            if pattern[-1] == "ل+" and skip == 0 and doc.norm(j - 1).startswith("لل"):
+                cue_end = j - 1
+            lemma = " ".join(p for p in pattern if p not in ("VERB", "ل+"))
+            return CueCandidate(i, max(cue_end, i + 1), "preposition", lemma, "relay",
+                                source_at=src_at, source_skip=skip, inner_verb=verb)
+    return None
+
+
+def _author_voice(doc: Doc, i: int) -> bool:
+    """True when token *i* is part of an author's-voice phrase (يذكر أن، تجدر الإشارة)."""
+    w, b = doc.norm(i), doc.bare(i)
+    for phrase in doc.lex.traps["author"]:
+        for k, pw in enumerate(phrase):
+            if pw != w and pw != b:
+                continue
+            s = i - k
+            if s < 0:
+                continue
+            if all(doc.norm(s + m) == phrase[m] or (m == k and doc.bare(s + m) == phrase[m])
+                   for m in range(len(phrase))):
+                return True
+    return False
+
+
+def find_cues(doc: Doc) -> list[CueCandidate]:
+    """Every cue of the text in order, traps removed (see ``traps.txt``)."""
+    out: list[CueCandidate] = []
+    tokens = doc.tokens
+    lex = doc.lex
+    negators = {p[0] for p in lex.traps["negation"] if len(p) == 1}
+    noncue = {p[0] for p in lex.traps["noncue"] if len(p) == 1}
+    i = 0
+    n = len(tokens)
+    while i < n:
+        t = tokens[i]
+        if t.kind != "word" or i in doc.noisy:
+            i += 1
+            continue
+        prep = _match_preposition(doc, i)
+        if prep is not None:
+            out.append(prep)
+            i = max(prep.end, (prep.inner_verb or i) + 1)
+            continue
+        info = lex.lookup(t.norm) if t.norm not in noncue else None
+        if info is not None and not _author_voice(doc, i):
+            negated = doc.norm(i - 1) in negators and doc.is_word(i - 1)
+            out.append(CueCandidate(i, i + 1, info.form, info.entry.lemma, info.entry.kind, info,
+                                    negated=negated, passive=_is_passive(doc, i, info)))
+        i += 1
+    return out

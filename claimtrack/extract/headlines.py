@@ -1,0 +1,82 @@
+"""Colon headlines: «الأمم المتحدة: المساعدات لم تصل» — the source before the colon.
+
+A line counts when the part before its colon is a short noun phrase (no reporting
+verb), optionally in quotes, and the line reads as a headline (short, or a teaser
+such as «اقرأ.. X حول Y: ...»). The source stops before «حول/عن/بشأن».
+
+Examples:
+    >>> from claimtrack.extract.context import build_doc
+    >>> [(f.source.text, doc.text[f.content[0]:f.content[1]]) for f in colon_headlines(build_doc("الصليب الأحمر: المساعدات لم تصل\\nنص"))]
+    [('الصليب الأحمر', 'المساعدات لم تصل')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimtrack.extract.context import Doc
+from claimtrack.extract.cues import CueCandidate
+from claimtrack.model import Span
+
+if TYPE_CHECKING:
+    from claimtrack.extract.pipeline import Frame
+
+__all__ = ["colon_headlines"]
+
+MAX_SOURCE_WORDS = 7
+MAX_LINE_WORDS = 30
+_TEASER = frozenset({"اقرا", "شاهد", "اقرأ"})
+_CUT = frozenset({"حول", "عن", "بشان", "في", "ل", "على"})
+
+
+def colon_headlines(doc: Doc) -> list[Frame]:
+    """Frames for the colon headlines of *doc*."""
+    from claimtrack.extract.pipeline import Frame
+
+    out: list[Frame] = []
+    tokens = doc.tokens
+    for ps, pe in doc.seg.paragraphs:
+        words = [k for k in range(ps, pe) if tokens[k].kind == "word"]
+        if not words or len(words) > MAX_LINE_WORDS or ps in doc.noisy:
+            continue
+        colon = next((k for k in range(ps, pe) if tokens[k].text == ":"), None)
+        if colon is None or colon + 1 >= pe:
+            continue
+        k = ps
+        if doc.norm(k) in _TEASER:
+            k += 1
+            while k < colon and tokens[k].kind == "punct":
+                k += 1
+        pre = [m for m in range(k, colon) if tokens[m].kind == "word"]
+        if not pre or len(pre) > MAX_SOURCE_WORDS + 4:
+            continue
+        if any(tokens[m].kind == "punct" and tokens[m].text not in "()" for m in range(k, colon)):
+            continue
+        if any(doc.lex.lookup(tokens[m].norm) is not None for m in pre):
+            continue
+        end = colon
+        for m in pre:
+            if doc.norm(m) in _CUT and m > pre[0]:
+                end = m
+                break
+        src_tokens = [m for m in range(k, end) if tokens[m].kind == "word"]
+        if not src_tokens or len(src_tokens) > MAX_SOURCE_WORDS:
+            continue
+        src = Span.of(doc.text, tokens[src_tokens[0]].start, tokens[src_tokens[-1]].end)
+        c_start = colon + 1
+        direct = False
+        if tokens[c_start].kind == "quote" and c_start in doc.seg.quotes and doc.seg.quotes[c_start] >= pe - 2:
+            c_end_tok = doc.seg.quotes[c_start]
+            s, e = tokens[c_start].end, tokens[c_end_tok].start
+            direct = True
+        else:
+            last = pe - 1
+            while last > c_start and tokens[last].kind == "punct":
+                last -= 1
+            s, e = tokens[c_start].start, tokens[last].end
+        if e <= s:
+            continue
+        cue = CueCandidate(colon, colon + 1, "colon", ":", "neutral")
+        out.append(Frame(cue, doc.span(colon, colon + 1), source=src,
+                         content=(s, e, "direct" if direct else "indirect")))
+    return out

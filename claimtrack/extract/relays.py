@@ -1,0 +1,86 @@
+"""Stage 4: relay chains — the outlets and bodies a claim reached the article through.
+
+Relays come from: a prepositional cue inside a verb's frame or right after its
+content («وأفادت مصادر، بحسب شبكة X، بأن ...», «...، وفقاً لما نقلته الوكالة»);
+«نقلت X عن Y» (Y speaks, X relays); «X نقلاً عن Y»; a statement made to an outlet
+(«قال Y لوكالة X»); a publishing verb after a document noun («في بيان نشرته X»);
+and an attribution whose content opens with another attribution («ذكرت X أن مسؤولاً
+قال إن ...»: the inner one is kept, X becomes its relay).
+
+Examples:
+    >>> from claimtrack.extract.context import build_doc
+    >>> doc = build_doc("وقال المتحدث لوكالة رويترز إن")
+    >>> r = recipient_outlet(doc, 2, 5)
+    >>> doc.text[r[0]:r[1]]
+    'وكالة رويترز'
+"""
+
+from __future__ import annotations
+
+from claimtrack.extract.context import Doc
+from claimtrack.extract.sources import is_media_word, noun_phrase_forward
+
+__all__ = ["recipient_outlet", "published_by", "origin_after_an"]
+
+#: Latin names of outlets a statement is often made to («قال لـ CNN»).
+_LATIN_OUTLETS = frozenset({"cnn", "bbc", "afp", "ap", "dpa", "reuters", "rt", "nbc", "cbs", "abc", "fox"})
+
+
+def recipient_outlet(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
+    """A «لـ X» outlet between tokens *start* and *limit*: the character range of X, or None."""
+    tokens = doc.tokens
+    k = start
+    while k < limit:
+        t = tokens[k]
+        if t.kind == "word":
+            w = t.norm
+            if w in ("ل", "لـ"):
+                j = k + 1
+                if j < limit and tokens[j].kind == "quote" and j in doc.seg.quotes:
+                    c = doc.seg.quotes[j]
+                    if c <= limit and c - j > 1:
+                        return tokens[j + 1].start, tokens[c - 1].end
+                if j < limit and doc.is_word(j):
+                    np = noun_phrase_forward(doc, j, limit=limit)
+                    if np is not None:
+                        return tokens[np[0]].start, tokens[np[1] - 1].end
+                return None
+            if len(w) > 2 and w[0] == "ل" and not w.startswith("لل") and (
+                    is_media_word(doc, k) or w[1:] in _LATIN_OUTLETS or w[1:] in ("بي",)):
+                np = noun_phrase_forward(doc, k + 1, limit=limit)
+                end = tokens[np[1] - 1].end if np is not None else t.end
+                return t.start + 1, end
+            if w.startswith("لل") and is_media_word(doc, k):
+                np = noun_phrase_forward(doc, k + 1, limit=limit)
+                end = tokens[np[1] - 1].end if np is not None else t.end
+                return t.start + 1, end
+            if len(w) > 2 and w[0] == "ل" and k + 1 < limit and tokens[k + 1].kind == "quote" \
+                    and tokens[k + 1].start == t.end:
+                j = k + 1
+                if j in doc.seg.quotes:
+                    c = doc.seg.quotes[j]
+                    return tokens[j + 1].start, tokens[c - 1].end
+        k += 1
+    return None
+
+
+def published_by(doc: Doc, start: int, limit: int) -> tuple[int, tuple[int, int]] | None:
+    """«نشرته X» between *start* and *limit*: (the verb's token, X's token range), or None."""
+    for k in range(start, limit):
+        if doc.is_word(k) and doc.norm(k) in doc.lex.words["relay_verbs"]:
+            np = noun_phrase_forward(doc, k + 1, limit=limit)
+            if np is not None:
+                return k, np
+    return None
+
+
+def origin_after_an(doc: Doc, k: int, limit: int) -> tuple[int, int] | None:
+    """After «نقلت X», the speaker phrase Y of «عن Y» when token *k* is عن, or None."""
+    if doc.norm(k) != "عن":
+        return None
+    j = k + 1
+    if j < limit and doc.tokens[j].kind == "quote" and j in doc.seg.quotes:
+        c = doc.seg.quotes[j]
+        if c - j <= 6:
+            return j + 1, c
+    return noun_phrase_forward(doc, j, limit=limit)

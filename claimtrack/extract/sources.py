@@ -1,0 +1,197 @@
+"""Stage 2: the source — the noun phrase that names the speaker.
+
+Forward (verb-first: «قال وزير الخارجية الروسي سيرغي لافروف إن») and backward
+(subject-first: «البيان التركي قال إن») scans over tokens. A source phrase is a head
+noun with its names, adjectives and genitive complements; it stops at commas (before
+appositions), relative pronouns, prepositions, complementisers, time words, quotes
+that open content, and other cues. Quoted names after a head («وكالة "أعماق"») and
+short parentheticals («(سانا)») stay inside. Leading و and لـ are left out.
+
+Examples:
+    >>> from claimtrack.extract.context import build_doc
+    >>> doc = build_doc('قال المكتب الإعلامي للحركة، في بيان، إن الهجوم فشل')
+    >>> s, e = noun_phrase_forward(doc, 1)
+    >>> doc.span(s, e).text
+    'المكتب الإعلامي للحركة'
+    >>> doc = build_doc('ذكرت وكالة "أعماق" المقربة من التنظيم أن')
+    >>> doc.span(*noun_phrase_forward(doc, 1)).text
+    'وكالة "أعماق" المقربة'
+"""
+
+from __future__ import annotations
+
+from claimtrack.extract.context import Doc
+
+__all__ = ["noun_phrase_forward", "noun_phrase_backward", "is_media_word", "MAX_SOURCE_WORDS"]
+
+MAX_SOURCE_WORDS = 12
+
+
+def _stop_word(doc: Doc, i: int) -> bool:
+    """True when word *i* cannot be inside a source phrase."""
+    w = doc.norm(i)
+    words = doc.lex.words
+    if (w in words["prepositions"] or w in words["complementizers"] or w in words["time"]
+            or w in words["relatives"] or w in words["quote_masdar"] or w in words["auxiliaries"]
+            or w in words["relay_verbs"]):
+        return True
+    b = doc.bare(i)
+    if b != w and (b in words["complementizers"] or b in words["prepositions"] or b in words["relatives"]
+                   or b in words["time"] or b in words["auxiliaries"]):
+        return True
+    info = doc.lex.lookup(w)
+    return info is not None
+
+
+def is_media_word(doc: Doc, i: int) -> bool:
+    """True when word *i* (without a leading لـ) is an outlet noun (وكالة، قناة ...)."""
+    w = doc.norm(i)
+    if w.startswith("ل") and len(w) > 2:
+        w = w[1:]
+    media = doc.lex.words["media"]
+    return w in media or ("ال" + w) in media or (w.startswith("ال") and w[2:] in media)
+
+
+def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
+    """May the source phrase headed at *head* keep the particle at *i* (مصدر في الجيش)?"""
+    return doc.norm(i) in doc.lex.words["pp_words"] and doc.bare(head) in doc.lex.words["pp_heads"]
+
+
+def _lam_word_continues(doc: Doc, i: int) -> bool:
+    """A word with a fused لـ continues a phrase as a genitive (للحركة، لحقوق) unless it
+    names an outlet the statement was made to (لوكالة، لقناة)."""
+    w = doc.norm(i)
+    if len(w) < 3 or w[0] != "ل":
+        return False
+    if is_media_word(doc, i):
+        return False
+    t = doc.tokens[i]
+    return not (i + 1 < len(doc.tokens) and doc.tokens[i + 1].kind == "quote"
+                and doc.tokens[i + 1].start == t.end)
+
+
+def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None) -> tuple[int, int] | None:
+    """The source phrase starting at token *i*, as a token range, or ``None``."""
+    tokens = doc.tokens
+    n = len(tokens) if limit is None else min(limit, len(tokens))
+    if i >= n:
+        return None
+    quotes = doc.seg.quotes
+    # A wholly quoted name: «وقالت "فتح" إن» → فتح.
+    if tokens[i].kind == "quote" and i in quotes:
+        c = quotes[i]
+        if 1 < c - i <= 6 and all(tokens[k].kind == "word" and not _stop_word(doc, k) for k in range(i + 1, c)):
+            end = c
+            nxt = _extend_forward(doc, c + 1, n, head=i + 1, count=c - i - 1)
+            return (i + 1, end) if nxt == c + 1 else (i, nxt)
+        return None
+    if tokens[i].kind != "word" or _stop_word(doc, i):
+        return None
+    end = _extend_forward(doc, i + 1, n, head=i, count=1)
+    # Drop a trailing word that is a bare particle.
+    while end > i + 1 and doc.norm(end - 1) in doc.lex.words["pp_words"]:
+        end -= 1
+    return i, end
+
+
+def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int) -> int:
+    """Extend a phrase from token *j*; return the end (exclusive)."""
+    tokens = doc.tokens
+    quotes = doc.seg.quotes
+    end = j
+    while j < n and count < MAX_SOURCE_WORDS:
+        t = tokens[j]
+        if t.kind == "word":
+            w = t.norm
+            if _pp_allowed(doc, head, j) and doc.is_word(j + 1) and not _stop_word(doc, j + 1):
+                j += 1
+                count += 1
+                continue
+            if w == "باسم" or (w.startswith("بال") and len(w) > 4 and doc.lex.lookup(w) is None):
+                j += 1
+                end = j
+                count += 1
+                continue
+            if w[0] == "ل" and not w.startswith("لل") and w not in ("لم", "لن", "لا", "لكن"):
+                if not _lam_word_continues(doc, j):
+                    break
+            elif w.startswith("لل") and is_media_word(doc, j):
+                break
+            if _stop_word(doc, j):
+                break
+            j += 1
+            end = j
+            count += 1
+        elif t.kind == "quote" and j in quotes:
+            c = quotes[j]
+            inner = range(j + 1, c)
+            if 0 < c - j - 1 <= 5 and all(tokens[k].kind == "word" and doc.lex.lookup(tokens[k].norm) is None
+                                          and doc.norm(k) not in doc.lex.words["complementizers"] for k in inner):
+                j = c + 1
+                end = j
+                count += c - j
+                continue
+            break
+        elif t.text == "(":
+            c = j + 1
+            while c < n and c - j <= 6 and tokens[c].text != ")" and tokens[c].kind == "word":
+                c += 1
+            if c < n and tokens[c].text == ")" and c > j + 1:
+                j = c + 1
+                end = j
+                continue
+            break
+        else:
+            break
+    return end
+
+
+def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | None:
+    """The subject phrase ending just before the verb at *v* (subject-first order), or ``None``.
+
+    Auxiliaries between subject and verb (قد، كان، وكانت ... قد) are skipped; the phrase
+    must start at a clause boundary at or after *floor* (a comma, the sentence start, a
+    complementiser, لكن ...).
+    """
+    tokens = doc.tokens
+    words = doc.lex.words
+    j = v - 1
+    while j >= floor and doc.is_word(j) and doc.norm(j) in words["auxiliaries"]:
+        j -= 1
+    end = j + 1
+    count = 0
+    quotes = doc.seg.closers
+    while j >= floor and count < MAX_SOURCE_WORDS:
+        t = tokens[j]
+        if t.kind == "word":
+            if doc.norm(j) in words["auxiliaries"]:
+                break
+            if _stop_word(doc, j) and not any(
+                    _pp_allowed(doc, k, j) for k in range(max(floor, j - 3), j)):
+                break
+            j -= 1
+            count += 1
+        elif t.kind == "quote" and j in quotes:
+            o = quotes[j]
+            if o < floor or j - o > 6:
+                break
+            j = o - 1
+            count += 1
+        else:
+            break
+    start = j + 1
+    if start >= end:
+        return None
+    # The phrase must begin the clause: only a boundary (or nothing) may precede it.
+    if j >= floor and tokens[j].kind == "word" and not (
+            doc.norm(j) in words["clause_openers"] or doc.norm(j) in words["complementizers"]
+            or doc.norm(j) in words["auxiliaries"]):
+        return None
+    while start < end and not doc.is_word(start) and tokens[start].kind != "quote":
+        start += 1
+    if start >= end:
+        return None
+    # Auxiliaries skipped, the first word may still be an auxiliary-led «وكان»: drop it.
+    while start < end and doc.norm(start) in words["auxiliaries"]:
+        start += 1
+    return (start, end) if start < end else None

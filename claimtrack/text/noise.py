@@ -1,0 +1,113 @@
+"""Page noise: the parts of a scraped page that are not the article's prose.
+
+Repeated headline lines, "الأكثر قراءة" footers, related-story labels, separator
+lines (``-----``), lines without Arabic (site names, URLs, "logo"), datelines such
+as ``(CNN)--`` and bylines such as ``سبق - الوكالات:``. Noise is reported as spans of
+the original text; nothing is removed, so offsets never shift. The phrases live in
+``claimtrack/lexicon/data/noise.txt``.
+
+Examples:
+    >>> text = "عنوان الخبر\\nعنوان الخبر\\nدمشق (CNN)-- قال الوزير إن الطريق مغلق.\\nالأكثر قراءة\\nخبر آخر"
+    >>> [s.text for s in find_noise(text)]
+    ['عنوان الخبر', 'دمشق (CNN)--', 'الأكثر قراءة', 'خبر آخر']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from claimtrack.errors import LexiconError
+from claimtrack.model import Span
+from claimtrack.text.normalize import normalize
+
+__all__ = ["find_noise", "noise_phrases"]
+
+_ARABIC = re.compile("[\u0621-\u064a]")
+_SEPARATOR = re.compile(r"^[\W_]+$")
+_DATELINE = re.compile(
+    r"^[^\n.:]{0,80}?\(\s*(?:CNN|AFP|Reuters|AP|BBC|DPA|رويترز|أ ف ب|ا ف ب|د ب أ|واس|قنا|وام|كونا|بترا|سانا)\s*\)\s*(?:--+|—|–|-)\s*",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\s*[\w\u0600-\u06ff]+(?: [\w\u0600-\u06ff]+)?\s+[-–—]\s+[\w\u0600-\u06ff]+(?: [\w\u0600-\u06ff]+)?\s*:\s*")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=1)
+def noise_phrases() -> dict[str, tuple[str, ...]]:
+    """The phrases of ``noise.txt`` by section (normalised, punctuation stripped)."""
+    text = resources.files("claimtrack.lexicon").joinpath("data", "noise.txt").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    section = None
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = re.fullmatch(r"\[(\w+)\]", line)
+        if m:
+            section = m.group(1)
+            out.setdefault(section, [])
+        elif section is None:
+            raise LexiconError(f"claimtrack/lexicon/data/noise.txt, line {n}: {line!r} before any [section]")
+        else:
+            out[section].append(_key(line))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _key(line: str) -> str:
+    return " ".join(_WORDS.findall(normalize(line)))
+
+
+def _repeats(key: str, earlier: list[str]) -> bool:
+    """True when *key* is an earlier line written out two or more times (spaces aside)."""
+    squashed = key.replace(" ", "")
+    for s in earlier:
+        s = s.replace(" ", "")
+        if len(s) > 10 and len(squashed) % len(s) == 0 and len(squashed) > len(s) and squashed == s * (len(squashed) // len(s)):
+            return True
+    return False
+
+
+def find_noise(text: str) -> list[Span]:
+    """Spans of page noise in *text*, in order (whole lines, or a dateline/byline prefix)."""
+    phrases = noise_phrases()
+    line_set = set(phrases.get("line", ()))
+    footers = phrases.get("footer", ())
+    credits = phrases.get("credit", ())
+    spans: list[Span] = []
+    seen: list[str] = []
+    seen_set: set[str] = set()
+    in_footer = False
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lstart = start + (len(line) - len(line.lstrip()))
+        lend = lstart + len(stripped)
+        key = _key(stripped)
+        noise = in_footer
+        if not noise and any(key.startswith(f) for f in footers if f):
+            noise = in_footer = True
+        if not noise:
+            noise = (
+                key in line_set
+                or _SEPARATOR.match(stripped) is not None
+                or not _ARABIC.search(stripped)
+                or (stripped.startswith("*") and any(key.startswith(c) for c in credits))
+                or key in seen_set
+                or _repeats(key, seen[:3])
+            )
+        if noise:
+            spans.append(Span.of(text, lstart, lend))
+        else:
+            m = _DATELINE.match(stripped) or _BYLINE.match(stripped)
+            if m and m.end() < len(stripped):
+                spans.append(Span.of(text, lstart, lstart + len(m.group().rstrip())))
+        if key:
+            seen.append(key)
+            seen_set.add(key)
+    return spans
