@@ -325,5 +325,6 @@ def link_claims(
     for ai, art in enumerate(arts):
         atts = tuple(attrs.evolve(att, claim_id=ids[(ai, i)])
                      for i, att in enumerate(art.attributions))
-        out.append(attrs.evolve(art, attributions=atts))
+        # (ignore: mypy cannot type attrs' ``converter=tuple`` fields in model.py)
+        out.append(attrs.evolve(art, attributions=atts))  # type: ignore[arg-type]
     return out
