@@ -78,7 +78,7 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
             w = t.norm
             if w in words["complementizers"]:
                 return _after_quote_or_word(doc, k + 1, "comp")
-            if "ila" in flags and w in ("الى", "إلى"):
+            if "ila" in flags and w == "الي":
                 return _particle(doc, k)
             if "ala" in flags and w == "علي":
                 return _particle(doc, k)

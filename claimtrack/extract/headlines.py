@@ -45,6 +45,13 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         k = ps
         if doc.norm(k) in _TEASER:
             k += 1
+            if doc.norm(k) in ("ايضا", "المزيد"):
+                k += 1
+                if k == colon:  # «اقرأ أيضا: X: ...» — the teaser's own colon
+                    k += 1
+                    colon = next((m for m in range(k, pe) if tokens[m].text == ":"), None)
+                    if colon is None or colon + 1 >= pe:
+                        continue
             while k < colon and tokens[k].kind == "punct":
                 k += 1
         pre = [m for m in range(k, colon) if tokens[m].kind == "word"]
@@ -61,6 +68,12 @@ def colon_headlines(doc: Doc) -> list[Frame]:
                 break
         src_tokens = [m for m in range(k, end) if tokens[m].kind == "word"]
         if not src_tokens or len(src_tokens) > MAX_SOURCE_WORDS:
+            continue
+        quoted = tokens[k].kind == "quote"
+        # «سوريا: ...» is a place label, not a speaker: one bare word needs quotes.
+        if len(src_tokens) < 2 and not quoted:
+            continue
+        if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
             continue
         src = Span.of(doc.text, tokens[src_tokens[0]].start, tokens[src_tokens[-1]].end)
         c_start = colon + 1

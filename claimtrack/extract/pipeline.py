@@ -67,6 +67,12 @@ def _sentence_limit(doc: Doc, i: int) -> int:
     return doc.sentence(i)[1]
 
 
+def _saying(doc: Doc, k: int) -> bool:
+    """«قائلاً / قائلة / بالقول»: the manner of a preceding cue, not a cue of its own."""
+    info = doc.lex.lookup(doc.norm(k))
+    return info is not None and info.entry.lemma == "قال" and (info.form == "participle" or doc.norm(k) == "بالقول")
+
+
 def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, CueCandidate]) -> Frame | None:
     tokens = doc.tokens
     s_start, s_end = doc.sentence(c.start)
@@ -81,6 +87,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         if doc.is_word(k) and k not in consumed and doc.lex.lookup(doc.norm(k)) is not None \
                 and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in preps:
             nxt = doc.lex.lookup(doc.norm(k))
+            if nxt is not None and _saying(doc, k) and c.form == "verb":
+                consumed.add(k)  # «وأضاف قائلاً:», «وتابع بالقول إن» — one cue
+                continue
             if nxt is not None and (nxt.form == "verb" or nxt.form == "participle"):
                 limit = k
                 break
@@ -96,6 +105,13 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             after = fwd[1]
     if src_rng is not None:
         frame.source = _span_tokens(doc, src_rng)
+    elif c.form == "verb" and not c.passive:
+        prev = doc.norm(c.start - 1) if doc.is_word(c.start - 1) else ""
+        if prev in doc.lex.words["complementizers"] and prev not in ("ان", "بان"):
+            return None  # «إنها تدين ...»: the speaker's own stance inside a content
+        if info is not None and info.tense == "present" and not (
+                doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")):
+            return None  # «يُعتقد أن ...»: impersonal
     # «نقلت X عن Y»: Y speaks, X relays.
     if src_rng is not None and after == src_rng[1] and ("relay" in flags):
         k = after
@@ -143,6 +159,12 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             return None
     if c.negated and opener.kind == "object":
         return None
+    if "strict" in flags and opener.kind not in ("comp", "quote", "colon"):
+        return None
+    if opener.kind == "quote" and opener.quote is not None:
+        gap = sum(1 for k in range(after, opener.quote) if doc.is_word(k))
+        if gap > (2 if "strict" in flags else 8):
+            return None
     s, e, mode = content_extent(doc, opener)
     if e <= s:
         return None
@@ -274,8 +296,9 @@ def _fold_nested(frames: list[Frame]) -> None:
         for b in frames:
             if b is a or b.dropped or b.content is None:
                 continue
-            lead = b.source.start if (b.source is not None and not b.implicit and b.source.start < b.cue_span.start) \
-                else b.cue_span.start
+            if b.source is None or b.implicit or b.source.start > b.cue_span.start or b.cue.form != "verb":
+                continue
+            lead = b.source.start
             if a.content[0] <= lead <= a.content[0] + 2 and b.cue_span.start < a.content[1]:
                 b.vias.append((a.cue_span, a.source))
                 b.vias.extend(a.vias)

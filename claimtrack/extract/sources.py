@@ -30,6 +30,8 @@ MAX_SOURCE_WORDS = 12
 def _stop_word(doc: Doc, i: int) -> bool:
     """True when word *i* cannot be inside a source phrase."""
     w = doc.norm(i)
+    if w[:1].isdigit():
+        return True
     words = doc.lex.words
     if (w in words["prepositions"] or w in words["complementizers"] or w in words["time"]
             or w in words["relatives"] or w in words["quote_masdar"] or w in words["auxiliaries"]
