@@ -22,6 +22,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="table",
                    help="jsonl: one line per file (the scorer's input); json: one document; "
                         "table: for reading (default)")
+    p.add_argument("--backend", choices=("rules", "stanza", "hybrid"), default="rules",
+                   help="rules (default); stanza: from dependency parses; hybrid: rules with parse "
+                        "boundaries (stanza/hybrid need --conllu or pip install 'claimtrack[stanza]')")
+    p.add_argument("--conllu", metavar="FILE",
+                   help="read parses from this CoNLL-U file instead of parsing the FILEs")
+    for action in p._actions:
+        if action.dest == "files":
+            action.nargs = "*"  # not needed with --conllu
     p.set_defaults(func=run)
 
 
@@ -43,6 +51,13 @@ def format_table(article: Article) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run ``extract``; exit 1 if any input failed (the others are still printed)."""
     registry = registry_from_args(args)
+    if getattr(args, "backend", "rules") != "rules" or getattr(args, "conllu", None):
+        from claimtrack.backends.cli import run_backend
+
+        return run_backend(args, registry)
+    if not args.files:
+        warn("give at least one FILE (or --conllu FILE)")
+        return 2
     failed = 0
     docs = []
     for name, text, error in iter_inputs(args.files):
