@@ -92,6 +92,9 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
                     return Opener(k, t.start + max(off, 1), False, None, "particle")
         elif t.kind == "quote":
             if k in quotes:
+                if _quoted_name(doc, k, limit):
+                    k = quotes[k] + 1
+                    continue
                 return _after_quote_or_word(doc, k, "quote")
         elif t.text == ":" or t.text == "：":
             nxt = k + 1
@@ -102,6 +105,24 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
             return None
         k += 1
     return None
+
+
+def _quoted_name(doc: Doc, k: int, limit: int) -> bool:
+    """A short quoted block in the frame that is a name («لـ"الشرق الأوسط"», «وكالة "أعماق"»):
+    the content opens after it (a complementiser, colon or quote follows soon)."""
+    c = doc.seg.quotes[k]
+    if c - k - 1 > 5:
+        return False
+    prev = doc.tokens[k - 1] if k > 0 else None
+    if prev is not None and prev.kind == "word" and (prev.norm in ("ل", "لـ") or prev.end == doc.tokens[k].start):
+        return True
+    for m in range(c + 1, min(limit, c + 7)):
+        t = doc.tokens[m]
+        if t.kind == "newline" or t.norm in SENTENCE_END:
+            return False
+        if _is_comp(doc, m) or t.text == ":" or (t.kind == "quote" and m in doc.seg.quotes):
+            return True
+    return False
 
 
 def _particle(doc: Doc, k: int) -> Opener | None:
@@ -142,10 +163,14 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
     text = doc.text
     if opener.direct and opener.quote is not None:
         close = doc.seg.quotes[opener.quote]
-        start = opener.char
-        end = tokens[close].start
-        s, e = _trim(text, start, end)
-        return s, e, "direct"
+        if not _continues(doc, close + 1):
+            start = opener.char
+            end = tokens[close].start
+            s, e = _trim(text, start, end)
+            return s, e, "direct"
+        # «أن "اشتباكات عنيفة" اندلعت ...»: a quoted fragment, the sentence goes on.
+        s, e, _ = content_extent(doc, Opener(close + 1, tokens[close + 1].start, False), stop_at_attribution=stop_at_attribution)
+        return opener.char, e, "mixed"
     n = len(tokens)
     k = opener.tok
     end_tok = k
@@ -183,6 +208,19 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
         if last is not None and last in doc.seg.closers and tokens[doc.seg.closers[last]].start < s:
             s, e = _trim(text, s, e - 1)
     return s, e, mode
+
+
+def _continues(doc: Doc, k: int) -> bool:
+    """After a closing quote at ``k - 1``: does the sentence go on with more content?"""
+    if k >= len(doc.tokens):
+        return False
+    t = doc.tokens[k]
+    if t.kind != "word" or doc.tokens[k - 1].end != t.start and t.norm in SENTENCE_END:
+        return False
+    if t.kind == "word" and starts_attribution(doc, k):
+        return False
+    return t.kind == "word" and t.norm not in ("علي",) and not (
+        t.norm in ("وفقا", "بحسب", "حسب", "وفق", "حسبما"))
 
 
 def _token_at(doc: Doc, char: int) -> int | None:

@@ -26,6 +26,8 @@ from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span
 
 __all__ = ["extract_attributions", "extract_from_doc"]
 
+_PREP_WORDS = frozenset({"بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا"})
+
 #: How far (in tokens) after a cue its content may open.
 OPENER_WINDOW = 24
 
@@ -45,13 +47,14 @@ class Frame:
     passive: bool = False
 
 
-def _span_tokens(doc: Doc, rng: tuple[int, int]) -> Span:
+def _span_tokens(doc: Doc, rng: tuple[int, int], *, strip_waw: bool = False) -> Span:
     s, e = rng
     start, end = doc.tokens[s].start, doc.tokens[e - 1].end
     text = doc.text
     # Leave out a leading conjunction fused to an ال-word (والسلطة → السلطة) and quotes.
     first = doc.tokens[s]
-    if first.kind == "word" and len(first.norm) > 4 and first.norm[0] in "وف" and first.norm[1:3] == "ال":
+    if first.kind == "word" and len(first.norm) > 3 and first.norm[0] in "وف" and (
+            first.norm[1:3] == "ال" or (strip_waw and first.norm not in doc.lex.words["waw_words"])):
         start += text[start:].index(first.text[1:2]) if first.text[1:2] else 1
     return Span.of(text, start, end)
 
@@ -65,6 +68,65 @@ def _skip_time(doc: Doc, j: int, limit: int) -> int:
 
 def _sentence_limit(doc: Doc, i: int) -> int:
     return doc.sentence(i)[1]
+
+
+def _object_like(doc: Doc, k: int) -> bool:
+    """A word with an object pronoun (قصفها، مسؤوليته) reads as an object, not a subject."""
+    raw = doc.tokens[k].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return len(raw) > 4 and (raw.endswith(("ها", "هم", "هما")) or (raw.endswith("ه") and not raw.endswith("الله")))
+
+
+def _cut_after_hashtag(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """A hashtag closes a subject phrase before an object («أدانت حركة #حماس استهداف ...»)."""
+    s, e = rng
+    for k in range(s, e - 1):
+        if doc.tokens[k].text.startswith("#"):
+            return s, k + 1
+    return rng
+
+
+def _skip_apposition(doc: Doc, j: int, limit: int) -> int:
+    """Skip «، وهي جماعة ...،» / «، الذي ...،» between a subject and its object."""
+    tokens = doc.tokens
+    if j < limit and tokens[j].text in ("،", ",") and doc.is_word(j + 1) and (
+            doc.norm(j + 1) in ("وهي", "وهو", "وهم") or doc.lex.isin(doc.norm(j + 1), "relatives")):
+        k = j + 2
+        while k < limit and tokens[k].text not in ("،", ",") and tokens[k].norm not in (".", "\n"):
+            k += 1
+        if k < limit and tokens[k].text in ("،", ","):
+            return k + 1
+    return j
+
+
+def _opens_here(doc: Doc, k: int) -> bool:
+    """True when a complementiser or quote follows token *k* directly."""
+    return (doc.is_word(k) and doc.norm(k) in doc.lex.words["complementizers"]) or (
+        k < len(doc.tokens) and doc.tokens[k].kind == "quote" and k in doc.seg.quotes)
+
+
+def _previous_clause(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
+    """For «...، الأمر الذي نفاه X» / «وهو ما نفاه X»: the clause before, as characters."""
+    k = c.start - 1
+    if not (doc.is_word(k) and doc.norm(k) in ("الذي", "ما", "التي")):
+        return None
+    k -= 1
+    if not (doc.is_word(k) and doc.bare(k) in ("الامر", "هو", "هي", "وهو", "وهي") or doc.norm(k) in ("وهو", "وهي")):
+        return None
+    s_start, _ = doc.sentence(c.start)
+    e = k
+    for m in range(s_start, k):  # «...، بحسب المرصد، الأمر الذي ...»: stop before the relay
+        b = doc.bare(m)
+        if doc.is_word(m) and (b in _PREP_WORDS or doc.norm(m) in _PREP_WORDS):
+            e = m
+            break
+    while e > s_start and doc.tokens[e - 1].kind != "word":
+        e -= 1
+    if e <= s_start:
+        return None
+    start = s_start
+    while start < e and doc.tokens[start].kind != "word":
+        start += 1
+    return doc.tokens[start].start, doc.tokens[e - 1].end
 
 
 def _saying(doc: Doc, k: int) -> bool:
@@ -97,20 +159,25 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if c.form == "verb" and not c.passive:
         bwd = noun_phrase_backward(doc, c.start, floor=s_start)
         j = _skip_time(doc, c.end, limit)
-        fwd = noun_phrase_forward(doc, j, limit=limit) if j < limit else None
+        fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags) if j < limit else None
+        if fwd is not None and "obj" in flags and _object_like(doc, fwd[0]):
+            fwd = None  # «ونفت قصفها للمستشفى»: the object, the subject is implicit
+        if fwd is not None and "obj" in flags:
+            fwd = _cut_after_hashtag(doc, fwd)
         if bwd is not None:
             src_rng = bwd
         elif fwd is not None:
             src_rng = fwd
             after = fwd[1]
     if src_rng is not None:
-        frame.source = _span_tokens(doc, src_rng)
+        frame.source = _span_tokens(doc, src_rng, strip_waw=after == c.end)
     elif c.form == "verb" and not c.passive:
         prev = doc.norm(c.start - 1) if doc.is_word(c.start - 1) else ""
         if prev in doc.lex.words["complementizers"] and prev not in ("ان", "بان"):
             return None  # «إنها تدين ...»: the speaker's own stance inside a content
         if info is not None and info.tense == "present" and not (
-                doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")):
+                doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")
+                or (info.gender == "f" and _opens_here(doc, c.end))):
             return None  # «يُعتقد أن ...»: impersonal
     # «نقلت X عن Y»: Y speaks, X relays.
     if src_rng is not None and after == src_rng[1] and ("relay" in flags):
@@ -139,6 +206,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 frame.source = _span_tokens(doc, np)
                 consumed.update(range(p.start, p.end))
                 after = np[1]
+    prev_clause = _previous_clause(doc, c)
+    if prev_clause is not None and frame.source is not None:
+        frame.content = (prev_clause[0], prev_clause[1], "indirect")
+        frame.frame_end = after
+        return frame
     opener = find_opener(doc, after, limit=max(limit, after), flags=flags, first=after)
     if opener is None and c.form == "participle":
         opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end)
@@ -150,7 +222,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             _frame_vias(doc, frame, c.end, min(limit, s_end), preps, consumed)
             return frame
         if "obj" in flags and not c.negated:
-            j = _skip_time(doc, after, limit)
+            j = _skip_apposition(doc, after, s_end)
+            j = _skip_time(doc, j, limit)
             while j < limit and tokens[j].kind == "punct" and tokens[j].text in "،,":
                 j = _skip_time(doc, j + 1, limit)
             if j < s_end and doc.is_word(j):
@@ -258,7 +331,26 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     first_word = s_start
     while first_word < p.start and tokens[first_word].kind != "word":
         first_word += 1
-    if first_word == p.start:
+    tail = np[1]
+    while tail < s_end and tokens[tail].kind != "word" and not (tokens[tail].kind == "quote" and tail in doc.seg.quotes):
+        tail += 1
+    tail_words = sum(1 for m in range(tail, s_end) if doc.is_word(m))
+    head_words = sum(1 for m in range(first_word, p.start) if doc.is_word(m))
+    if first_word == p.start and tail_words == 0:
+        # «بحسب المتحدث X.» standing alone: the sentence before is its content.
+        idx = doc.seg.sentence_of[p.start]
+        if idx == 0:
+            return None
+        ps, pe = doc.seg.sentences[idx - 1]
+        if doc.paragraph_end(ps) != doc.paragraph_end(p.start):
+            return None
+        words = [m for m in range(ps, pe) if doc.is_word(m) or doc.tokens[m].kind == "quote"]
+        if not words:
+            return None
+        frame.content = (tokens[words[0]].start, tokens[words[-1]].end, "indirect")
+        return frame
+    if first_word != p.start and tail_words > max(3, 2 * head_words):
+        first_word = p.start  # «وتدور حالياً، وفق المرصد، "..."»: the content follows
         j = np[1]
         while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,":
             j += 1

@@ -32,6 +32,8 @@ def _stop_word(doc: Doc, i: int) -> bool:
     w = doc.norm(i)
     if w[:1].isdigit():
         return True
+    if w == "علي" and doc.tokens[i].text.endswith("ي"):
+        return False  # the name علي, not the preposition على
     words = doc.lex.words
     if (w in words["prepositions"] or w in words["complementizers"] or w in words["time"]
             or w in words["relatives"] or w in words["quote_masdar"] or w in words["auxiliaries"]
@@ -72,7 +74,8 @@ def _lam_word_continues(doc: Doc, i: int) -> bool:
                 and doc.tokens[i + 1].start == t.end)
 
 
-def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None) -> tuple[int, int] | None:
+def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
+                        stop_bi: bool = False) -> tuple[int, int] | None:
     """The source phrase starting at token *i*, as a token range, or ``None``."""
     tokens = doc.tokens
     n = len(tokens) if limit is None else min(limit, len(tokens))
@@ -89,14 +92,14 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None) -> tuple[
         return None
     if tokens[i].kind != "word" or _stop_word(doc, i):
         return None
-    end = _extend_forward(doc, i + 1, n, head=i, count=1)
+    end = _extend_forward(doc, i + 1, n, head=i, count=1, stop_bi=stop_bi)
     # Drop a trailing word that is a bare particle.
     while end > i + 1 and doc.norm(end - 1) in doc.lex.words["pp_words"]:
         end -= 1
     return i, end
 
 
-def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int) -> int:
+def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi: bool = False) -> int:
     """Extend a phrase from token *j*; return the end (exclusive)."""
     tokens = doc.tokens
     quotes = doc.seg.quotes
@@ -105,6 +108,8 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int) -> int:
         t = tokens[j]
         if t.kind == "word":
             w = t.norm
+            if stop_bi and w[0] == "ب" and len(w) > 3 and w != "باسم":
+                break  # «أفادت مصادر بمقتل ...»: the content opens
             if _pp_allowed(doc, head, j) and doc.is_word(j + 1) and not _stop_word(doc, j + 1):
                 j += 1
                 count += 1
@@ -127,7 +132,14 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int) -> int:
         elif t.kind == "quote" and j in quotes:
             c = quotes[j]
             inner = range(j + 1, c)
-            if 0 < c - j - 1 <= 5 and all(tokens[k].kind == "word" and doc.lex.lookup(tokens[k].norm) is None
+            prev = doc.bare(j - 1) if j > 0 else ""
+            heads = doc.lex.words["name_heads"]
+            named = prev in heads or (prev.startswith("ال") and prev[2:] in heads) or (
+                prev.startswith("لل") and "ال" + prev[2:] in heads)
+            after = tokens[c + 1] if c + 1 < n else None
+            short_tail = (0 < c - j - 1 <= 3 and count <= 6 and after is not None and (
+                after.text in ("،", ",", "(", ")") or after.norm in ("عن", "قوله", "قولها")))
+            if (named or short_tail) and 0 < c - j - 1 <= 5 and all(tokens[k].kind == "word" and doc.lex.lookup(tokens[k].norm) is None
                                           and doc.norm(k) not in doc.lex.words["complementizers"] for k in inner):
                 j = c + 1
                 end = j
@@ -184,8 +196,17 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     start = j + 1
     if start >= end:
         return None
-    # The phrase must begin the clause: only a boundary (or nothing) may precede it.
+    # The phrase must begin the clause: only a boundary (or nothing) may precede it; a
+    # word with the conjunction و inside the span opens a new clause («... وروحاني يتعهد»).
+    if j >= floor and tokens[j].kind == "word":
+        for m in range(end - 1, start - 1, -1):
+            w = doc.norm(m)
+            if len(w) > 3 and w[0] == "و" and w not in words["waw_words"] and doc.is_word(m):
+                j = m - 1
+                start = m
+                break
     if j >= floor and tokens[j].kind == "word" and not (
+            j + 1 == start and doc.norm(start)[:1] == "و" and doc.norm(start) not in words["waw_words"]) and not (
             doc.norm(j) in words["clause_openers"] or doc.norm(j) in words["complementizers"]
             or doc.norm(j) in words["auxiliaries"]):
         return None
