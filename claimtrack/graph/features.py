@@ -161,16 +161,19 @@ def numbers(text: str) -> tuple[int, ...]:
     ``عشرات`` and ``مئات`` (tens, hundreds) are not counted as exact numbers.
     """
     found: set[int] = set()
-    for tok in tokens(text):
-        if tok.isdigit():
-            found.add(int(tok))
-            continue
-        m = _DIGITS_RE.fullmatch(tok)
-        if m:
+    norm = normalize(text)
+    for m in _DIGITS_RE.finditer(norm):
+        raw = m.group()
+        # "1,500" / "1٬500" group thousands; "3.5" / "3٫5" are decimals.
+        if re.fullmatch(r"\d{1,3}(?:[,٬]\d{3})+", raw):
+            found.add(int(re.sub("[,٬]", "", raw)))
+        else:
             try:
-                found.add(int(float(tok.replace(",", "").replace("٬", "").replace("٫", "."))))
+                found.add(int(float(re.sub("[,٬]", "", raw).replace("٫", "."))))
             except ValueError:
                 pass
+    for tok in tokens(text):
+        if tok[:1].isdigit():
             continue
         w = tok
         if len(w) > 3 and w[0] in "وب" and w[1:] in _NUMBER_WORDS:
