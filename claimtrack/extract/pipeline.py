@@ -19,7 +19,7 @@ from claimtrack.extract.context import Doc, build_doc
 from claimtrack.extract.cues import CueCandidate, find_cues
 from claimtrack.extract.headlines import colon_headlines
 from claimtrack.extract.relays import origin_after_an, published_by, recipient_outlet
-from claimtrack.extract.sources import noun_phrase_backward, noun_phrase_forward
+from claimtrack.extract.sources import noun_phrase_backward, noun_phrase_forward, split_object
 from claimtrack.extract.speakers import gender_of, pick_antecedent
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
@@ -164,6 +164,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             fwd = None  # «ونفت قصفها للمستشفى»: the object, the subject is implicit
         if fwd is not None and "obj" in flags:
             fwd = _cut_after_hashtag(doc, fwd)
+            if not _opens_here(doc, fwd[1]) and not (fwd[1] < len(tokens) and tokens[fwd[1]].text in ("،", ",", ":")):
+                fwd = split_object(doc, fwd)
         if bwd is not None:
             src_rng = bwd
         elif fwd is not None:
@@ -407,7 +409,8 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
         sent = doc.seg.sentence_of[f.cue.start]
         if f.source is None and not f.passive and f.cue.form in ("verb", "participle"):
             ante: Span | None = None
-            if f.cue.form == "participle" and sent in last_by_sentence:
+            if (f.cue.form == "participle" or (f.cue.info is not None and f.cue.info.clitic)) \
+                    and sent in last_by_sentence:
                 ante = last_by_sentence[sent]
             else:
                 info = f.cue.info

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from claimtrack.extract.context import Doc
 
-__all__ = ["noun_phrase_forward", "noun_phrase_backward", "is_media_word", "MAX_SOURCE_WORDS"]
+__all__ = ["noun_phrase_forward", "noun_phrase_backward", "is_media_word", "split_object", "MAX_SOURCE_WORDS"]
 
 MAX_SOURCE_WORDS = 12
 
@@ -58,7 +58,8 @@ def is_media_word(doc: Doc, i: int) -> bool:
 
 def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
     """May the source phrase headed at *head* keep the particle at *i* (مصدر في الجيش)?"""
-    return doc.norm(i) in doc.lex.words["pp_words"] and doc.bare(head) in doc.lex.words["pp_heads"]
+    heads = doc.lex.words["pp_heads"]
+    return doc.norm(i) in doc.lex.words["pp_words"] and (doc.norm(head) in heads or doc.bare(head) in heads)
 
 
 def _lam_word_continues(doc: Doc, i: int) -> bool:
@@ -96,7 +97,26 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
     # Drop a trailing word that is a bare particle.
     while end > i + 1 and doc.norm(end - 1) in doc.lex.words["pp_words"]:
         end -= 1
-    return i, end
+    return i, _name_apposition(doc, i, end, n)
+
+
+def _name_apposition(doc: Doc, i: int, end: int, n: int) -> int:
+    """Extend a title phrase over a comma-set name: «المتحدثة باسم الخارجية، هيذر نوريت،»."""
+    from claimtrack.extract.speakers import is_title
+
+    if end >= n or doc.tokens[end].text not in ("،", ",") or not any(is_title(doc.norm(k)) for k in range(i, end)):
+        return end
+    k = end + 1
+    names = 0
+    while k < n and doc.is_word(k) and names < 5:
+        w = doc.norm(k)
+        if w.startswith("ال") or _stop_word(doc, k) or w in doc.lex.words["time"]:
+            break
+        names += 1
+        k += 1
+    if 1 <= names <= 4 and k < n and (doc.tokens[k].text in ("،", ",", ":") or _stop_word(doc, k)):
+        return k
+    return end
 
 
 def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi: bool = False) -> int:
@@ -132,10 +152,11 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
         elif t.kind == "quote" and j in quotes:
             c = quotes[j]
             inner = range(j + 1, c)
-            prev = doc.bare(j - 1) if j > 0 else ""
             heads = doc.lex.words["name_heads"]
-            named = prev in heads or (prev.startswith("ال") and prev[2:] in heads) or (
-                prev.startswith("لل") and "ال" + prev[2:] in heads)
+            named = False
+            for prev in ((doc.norm(j - 1), doc.bare(j - 1)) if j > 0 else ()):
+                named = named or prev in heads or (prev.startswith("ال") and prev[2:] in heads) or (
+                    prev.startswith("لل") and prev[2:] in heads)
             after = tokens[c + 1] if c + 1 < n else None
             short_tail = (0 < c - j - 1 <= 3 and count <= 6 and after is not None and (
                 after.text in ("،", ",", "(", ")") or after.norm in ("عن", "قوله", "قولها")))
@@ -218,3 +239,38 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     while start < end and doc.norm(start) in words["auxiliaries"]:
         start += 1
     return (start, end) if start < end else None
+
+
+_QUANTIFIERS = frozenset({"عده", "كل", "جميع", "بعض", "كافه", "معظم", "اغلب"})
+
+
+def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Cut a verb-first phrase where the subject ends and the object begins.
+
+    For cues that take an object («نفت الحكومة الاتهامات»): a word with an object
+    pronoun, a quantifier, an adverb with بـ, a number, or an indefinite noun right
+    after a definite word (not a name after a title) opens the object; so does a
+    feminine definite noun after a masculine definite head («البيان الحادثة»).
+    """
+    from claimtrack.extract.speakers import gender_of, is_title
+
+    s, e = rng
+    titled = False
+    head_gender = gender_of(doc.tokens[s].text)
+    for k in range(s, e):
+        w = doc.norm(k)
+        if k > s:
+            prev = doc.norm(k - 1)
+            raw = doc.tokens[k].text
+            if w in _QUANTIFIERS or w[:1].isdigit() or (w[0] == "ب" and len(w) > 3 and not w.startswith("بال") and w != "باسم"):
+                return s, k
+            if len(raw) > 4 and raw.endswith(("ها", "هم")):
+                return s, k
+            if prev.startswith("ال") and not w.startswith("ال") and not titled and w not in ("بن", "ابن", "ابو"):
+                return s, k
+            if (head_gender == "m" and prev.startswith("ال") and w.startswith("ال") and raw.endswith("ة")
+                    and not raw.endswith("ية") and k == s + 1):
+                return s, k
+        if is_title(w):
+            titled = True
+    return rng

@@ -14,13 +14,25 @@ from __future__ import annotations
 from claimtrack.lexicon import Lexicon, load_lexicon
 from claimtrack.text.normalize import normalize
 
-__all__ = ["gender_of", "pick_antecedent"]
+__all__ = ["gender_of", "pick_antecedent", "is_title"]
 
 _TITLES = frozenset(normalize(w) for w in (
     "الرئيس", "رئيس", "الوزير", "وزير", "المتحدث", "متحدث", "الناطق", "السفير", "اللواء", "العميد",
     "العقيد", "الجنرال", "المدير", "مدير", "الأمين", "الشيخ", "القائد", "قائد", "النائب", "المسؤول",
     "مسؤول", "مصدر", "المصدر", "الملك", "الأمير", "ولي", "المبعوث", "المندوب", "الدكتور", "د",
+    "الميجور", "الميجر", "جنرال", "الفريق", "المقدم", "الرائد", "العقيد", "المستشار", "الممثل", "السيناتور",
+    "النائب", "القاضي", "المحافظ", "محافظ", "زعيم", "الزعيم", "القيادي", "المفوض", "المندوب", "رئيس", "وزير",
+    "المتحدث", "المتحدثه", "الوزيره", "سفير", "مبعوث", "مندوب", "نائب",
 ))
+
+
+def is_title(word: str) -> bool:
+    """True when the normalised *word* is an office or rank title (الرئيس، وزير، المتحدثة ...)."""
+    return word in _TITLES or (word.endswith("ه") and word[:-1] in _TITLES) or word in _FEM_TITLES
+
+
+_FEM_TITLES = frozenset(normalize(w) for w in ("المتحدثة", "متحدثة", "الناطقة", "المديرة", "الوزيرة", "السفيرة",
+                                               "الممثلة", "رئيسة", "الرئيسة", "مسؤولة", "المسؤولة", "وزيرة"))
 
 
 def gender_of(phrase: str, *, lexicon: Lexicon | None = None) -> str | None:
@@ -30,9 +42,9 @@ def gender_of(phrase: str, *, lexicon: Lexicon | None = None) -> str | None:
         return None
     lex = lexicon or load_lexicon()
     head = words[0].lstrip("#")
+    if head in _FEM_TITLES:
+        return "f"
     if head in _TITLES:
-        if head in ("المسؤوله", "مسؤوله"):
-            return "f"
         return "m"
     bare = head[2:] if head.startswith("ال") else head
     if head in lex.words["feminine"] or bare in lex.words["feminine"]:
