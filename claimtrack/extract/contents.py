@@ -60,7 +60,8 @@ def _is_comp(doc: Doc, j: int) -> bool:
     return doc.is_word(j) and doc.norm(j) in doc.lex.words["complementizers"]
 
 
-def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: int | None = None) -> Opener | None:
+def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: int | None = None,
+                skip: dict[int, int] | None = None) -> Opener | None:
     """The first content opener at or after token *j* and before *limit*.
 
     *first* is the first token after the cue's source: particles the cue governs
@@ -74,6 +75,9 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
         t = tokens[k]
         if t.kind == "newline":
             return None
+        if skip and k in skip:
+            k = max(skip[k], k + 1)
+            continue
         if t.kind == "word":
             w = t.norm
             if w in words["complementizers"]:

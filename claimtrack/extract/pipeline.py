@@ -129,6 +129,31 @@ def _previous_clause(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     return doc.tokens[start].start, doc.tokens[e - 1].end
 
 
+def _prep_source(doc: Doc, p: CueCandidate, limit: int) -> tuple[int, int] | None:
+    """The source phrase of a prepositional cue; «حسب بيان نشرته وكالة X» → وكالة X."""
+    if p.source_at is None:
+        return None
+    np = noun_phrase_forward(doc, p.source_at, limit=limit)
+    if np is None:
+        return None
+    k = np[1]
+    if k < limit and doc.is_word(k) and doc.norm(k) in doc.lex.words["relay_verbs"]:
+        inner = noun_phrase_forward(doc, k + 1, limit=limit)
+        if inner is not None:
+            return inner
+    return np
+
+
+def _prep_skips(doc: Doc, preps: dict[int, CueCandidate], start: int, limit: int) -> dict[int, int]:
+    """Token index of each prepositional cue in ``[start, limit)`` → where its phrase ends."""
+    out: dict[int, int] = {}
+    for p in preps.values():
+        if start <= p.start < limit:
+            np = _prep_source(doc, p, limit)
+            out[p.start] = np[1] if np is not None else p.end
+    return out
+
+
 def _saying(doc: Doc, k: int) -> bool:
     """«قائلاً / قائلة / بالقول»: the manner of a preceding cue, not a cue of its own."""
     info = doc.lex.lookup(doc.norm(k))
@@ -145,9 +170,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     frame = Frame(c, doc.span(c.start, c.end), passive=c.passive)
     after = c.end
     # Another verb cue closes this cue's window.
+    inside_prep = {m for p in preps.values() if c.end <= p.start < limit for m in range(p.start, p.end)}
     for k in range(c.end, limit):
         if doc.is_word(k) and k not in consumed and doc.lex.lookup(doc.norm(k)) is not None \
-                and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in preps:
+                and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in inside_prep:
             nxt = doc.lex.lookup(doc.norm(k))
             if nxt is not None and _saying(doc, k) and c.form == "verb":
                 consumed.add(k)  # «وأضاف قائلاً:», «وتابع بالقول إن» — one cue
@@ -184,7 +210,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     # «نقلت X عن Y»: Y speaks, X relays.
     if src_rng is not None and after == src_rng[1] and ("relay" in flags):
         k = after
-        while k < limit and tokens[k].kind == "punct" and tokens[k].text in "،,":
+        while k < limit and (tokens[k].kind == "quote" or (tokens[k].kind == "punct" and tokens[k].text in "،,")):
             k += 1
         origin = origin_after_an(doc, k, limit)
         if origin is not None:
@@ -213,9 +239,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         frame.content = (prev_clause[0], prev_clause[1], "indirect")
         frame.frame_end = after
         return frame
-    opener = find_opener(doc, after, limit=max(limit, after), flags=flags, first=after)
+    skips = _prep_skips(doc, preps, c.end, limit)
+    opener = find_opener(doc, after, limit=max(limit, after), flags=flags, first=after, skip=skips)
     if opener is None and c.form == "participle":
-        opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end)
+        opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end, skip=skips)
     if opener is None:
         qb = quote_before(doc, c.start)
         if qb is not None and frame.source is not None:
@@ -256,7 +283,7 @@ def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, 
     for k in range(start, stop):
         p = preps.get(k)
         if p is not None and p.source_at is not None and p.lemma != "نقلا عن":
-            np = noun_phrase_forward(doc, p.source_at, limit=stop)
+            np = _prep_source(doc, p, stop)
             if np is not None:
                 src = _span_tokens(doc, np)
                 if p.source_skip and np[0] == p.source_at:
@@ -294,7 +321,7 @@ def _trailing_via(doc: Doc, frame: Frame, preps: dict[int, CueCandidate], consum
     if p is None or p.source_at is None or p.start in consumed:
         return
     limit = doc.sentence(k)[1]
-    np = noun_phrase_forward(doc, p.source_at, limit=limit)
+    np = _prep_source(doc, p, limit)
     if np is None:
         return
     src = _span_tokens(doc, np)
@@ -323,7 +350,7 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         return None
     tokens = doc.tokens
     s_start, s_end = doc.sentence(p.start)
-    np = noun_phrase_forward(doc, p.source_at, limit=s_end)
+    np = _prep_source(doc, p, s_end)
     if np is None:
         return None
     src = _span_tokens(doc, np)

@@ -93,6 +93,9 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
         return None
     if tokens[i].kind != "word" or _stop_word(doc, i):
         return None
+    w = doc.norm(i)
+    if len(w) > 3 and w[0] == "ل" and (w.startswith("لل") or is_media_word(doc, i)):
+        return None  # «قال لوكالة ...»: the outlet spoken to, not the speaker
     end = _extend_forward(doc, i + 1, n, head=i, count=1, stop_bi=stop_bi)
     # Drop a trailing word that is a bare particle.
     while end > i + 1 and doc.norm(end - 1) in doc.lex.words["pp_words"]:
