@@ -17,11 +17,21 @@ import attrs
 from claimtrack.backends.parse import ParsedDoc
 from claimtrack.backends.tree import Frame, tree_frames
 from claimtrack.lexicon.loader import Lexicon
-from claimtrack.model import Attribution, Diagnostic
+from claimtrack.model import Attribution, Content, Diagnostic, Span
 
 __all__ = ["merge", "hybrid_attributions"]
 
 logger = logging.getLogger(__name__)
+
+
+def _content(rules: Content | None, tree: Content) -> Content:
+    """The tree's content; but a quote found by the rules keeps its closing boundary."""
+    if rules is None or not rules.direct or not rules.span.overlaps(tree.span):
+        return tree
+    start = tree.span.start if tree.span.start >= rules.span.start else rules.span.start
+    end = rules.span.end
+    text = rules.span.text[start - rules.span.start:] if start >= rules.span.start else rules.span.text
+    return Content(Span(start, end, text), rules.mode)
 
 
 def merge(rules: list[Attribution], frames: list[Frame]) -> list[Attribution]:
@@ -33,13 +43,13 @@ def merge(rules: list[Attribution], frames: list[Frame]) -> list[Attribution]:
             out.append(a)
             continue
         source, content = a.source, a.content
-        if f.source is not None and f.source_confident and not f.via:
-            if source is None and not a.cue.passive:
-                source = f.source
-            elif source is not None and not source.implicit:
+        if source is None and f.source is not None and not (a.cue.passive or f.cue.passive):
+            source = f.source  # a speaker the rules missed (the tree's previous speaker, or a subject)
+        elif f.source is not None and f.source_confident and not f.via:
+            if source is not None and not source.implicit:
                 source = attrs.evolve(source, span=f.source.span)
         if f.content is not None and f.content_confident:
-            content = f.content
+            content = _content(content, f.content)
         out.append(attrs.evolve(a, source=source, content=content))
     return out
 

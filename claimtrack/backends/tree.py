@@ -50,7 +50,7 @@ _VERBAL = frozenset({"VERB", "X", "AUX", "_"})
 _PARTICIPIAL = frozenset({"ADJ", "NOUN", "VERB", "X"})
 _SUBJ = frozenset({"nsubj"})
 _PASS_SUBJ = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
-_CUT = frozenset({"appos", "acl", "acl:relcl", "parataxis", "punct", "advcl", "dep", "ccomp"})
+_CUT = frozenset({"acl", "acl:relcl", "parataxis", "punct", "advcl", "dep", "ccomp"})
 _COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "بان", "بانه"})
 _LEADING = frozenset({"ب", "الي", "علي", "ل", "من"})
 _OBLIQUE = frozenset({"obl", "nmod", "iobj", "obl:arg", "dobj", "obj"})
@@ -125,12 +125,15 @@ def _span(doc: ParsedDoc, start: int, end: int) -> Span:
     return Span(start, end, doc.text[start:end])
 
 
-def _trim(sent: Sentence, ids: set[int], *, leading: bool = True) -> list[Word]:
-    """The words of *ids* in order, without punctuation (and complementisers) at the edges."""
+def _trim(sent: Sentence, ids: set[int], *, prepositions: bool = False) -> list[Word]:
+    """The words of *ids* in order, without punctuation and complementisers at the edges.
+
+    With *prepositions*, a leading عن or لـ goes too (for a speaker: «عن مسؤول»).
+    """
+    strip = _COMPLEMENTISERS | ({"عن", "ل"} if prepositions else set())
     ws = [sent.word(i) for i in sorted(ids)]
-    while ws and (ws[0].upos == "PUNCT" or (leading and ws[0].deprel in ("mark", "case", "compound:prt")
-                                            and ws[0].norm in _COMPLEMENTISERS | {"عن", "ل"}
-                                            and len(ws) > 1)):
+    while ws and (ws[0].upos == "PUNCT" or (ws[0].deprel in ("mark", "case", "compound:prt")
+                                            and ws[0].norm in strip and len(ws) > 1)):
         ws.pop(0)
     while ws and ws[-1].upos == "PUNCT":
         ws.pop()
@@ -157,7 +160,7 @@ def _source_ids(sent: Sentence, head: int) -> set[int]:
 
 
 def _source(doc: ParsedDoc, sent: Sentence, head: int) -> Source | None:
-    ws = _trim(sent, _source_ids(sent, head))
+    ws = _trim(sent, _source_ids(sent, head), prepositions=True)
     if not ws:
         return None
     return Source(_span(doc, ws[0].start, ws[-1].end))
@@ -226,7 +229,8 @@ def _complement(doc: ParsedDoc, sent: Sentence, cue: Word, entry: CueEntry) -> t
     for k in kids:  # نقلت X عن Y قوله إن ...
         if k.deprel in ("obj", "dobj") and k.norm_lemma in ("قول", "قال"):
             for kk in sent.children(k.id):
-                if kk.deprel in ("ccomp", "parataxis", "acl", "nmod", "obj", "dobj") and kk.id > k.id:
+                if kk.deprel in ("ccomp", "parataxis", "acl", "nmod", "obj", "dobj") and kk.id > k.id \
+                        and kk.upos != "PRON":
                     return kk.id, True
     if cue.deprel == "parataxis" and cue.head:  # "...", قال المتحدث
         h = sent.word(cue.head)
@@ -374,7 +378,8 @@ def _prep_frames(doc: ParsedDoc, si: int, sent: Sentence, lex: Lexicon) -> list[
             if part:
                 content = _content(doc, sent, min(part), exclude=ids - part | phrase, only=part)
         cue = Cue(cue_span, normalize(sent.word(w.id).form), "relay", "preposition")
-        out.append((attach, Frame(si, w.id, cue, source, content, (), True, content is not None)))
+        # the clause a prepositional phrase attaches to is often misparsed: boundaries are not confident
+        out.append((attach, Frame(si, w.id, cue, source, content, (), noun.norm != "ما", False)))
     return out
 
 

@@ -81,6 +81,9 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
         if t.kind == "word":
             w = t.norm
             if w in words["complementizers"]:
+                if k > 0 and doc.is_word(k - 1) and (doc.norm(k - 1) in words["conjunction_heads"]
+                                                     or doc.bare(k - 1) in words["conjunction_heads"]):
+                    return None  # «بيد أن ...»: a new clause, not this cue's content
                 return _after_quote_or_word(doc, k + 1, "comp")
             if "ila" in flags and w == "الي":
                 return _particle(doc, k)
@@ -192,6 +195,8 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
             continue
         if t.norm in SENTENCE_END:
             break
+        if k > opener.tok and t.kind == "word" and _clause_break(doc, k):
+            break
         if stop_at_attribution and k > opener.tok:
             if t.text in ("،", ",", "؛", ";") and starts_attribution(doc, k + 1):
                 break
@@ -212,6 +217,17 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
         if last is not None and last in doc.seg.closers and tokens[doc.seg.closers[last]].start < s:
             s, e = _trim(text, s, e - 1)
     return s, e, mode
+
+
+_BUT = frozenset({"بيد", "لكن", "ولكن", "لكنه", "لكنها", "لكنهم"})
+
+
+def _clause_break(doc: Doc, k: int) -> bool:
+    """«لكن ...»، «بيد أن ...»، «غير أن ...»: a contrasting clause ends an indirect content."""
+    w = doc.norm(k)
+    if w in _BUT:
+        return True
+    return w in ("غير", "الا") and doc.norm(k + 1) in doc.lex.words["complementizers"]
 
 
 def _continues(doc: Doc, k: int) -> bool:

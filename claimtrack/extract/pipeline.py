@@ -129,11 +129,24 @@ def _previous_clause(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     return doc.tokens[start].start, doc.tokens[e - 1].end
 
 
+def _skip_document_phrase(doc: Doc, j: int, limit: int) -> int:
+    """Skip «في بيان (له)» / «في بيان بثه على وكالته "أعماق"» before an object content."""
+    if not (doc.is_word(j) and doc.norm(j) == "في" and doc.is_word(j + 1) and doc.norm(j + 1) in doc.lex.nouns):
+        return j
+    k = j + 2
+    while k < limit and doc.is_word(k) and doc.norm(k) in ("له", "لها", "لهم", "صحفي", "مكتوب", "رسمي", "مشترك"):
+        k += 1
+    pub = published_by(doc, k, min(limit, k + 1))
+    if pub is not None:
+        return pub[1][1] + (1 if pub[1][1] < limit and doc.tokens[pub[1][1]].kind == "quote" else 0)
+    return k
+
+
 def _prep_source(doc: Doc, p: CueCandidate, limit: int) -> tuple[int, int] | None:
     """The source phrase of a prepositional cue; «حسب بيان نشرته وكالة X» → وكالة X."""
     if p.source_at is None:
         return None
-    np = noun_phrase_forward(doc, p.source_at, limit=limit)
+    np = noun_phrase_forward(doc, p.source_at, limit=limit, after_lam=True)
     if np is None:
         return None
     k = np[1]
@@ -253,8 +266,16 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         if "obj" in flags and not c.negated:
             j = _skip_apposition(doc, after, s_end)
             j = _skip_time(doc, j, limit)
-            while j < limit and tokens[j].kind == "punct" and tokens[j].text in "،,":
-                j = _skip_time(doc, j + 1, limit)
+            for _ in range(4):
+                while j < limit and tokens[j].kind == "punct" and tokens[j].text in "،,":
+                    j = _skip_time(doc, j + 1, limit)
+                if j in skips:
+                    j = skips[j]
+                    continue
+                j2 = _skip_document_phrase(doc, j, limit)
+                if j2 == j:
+                    break
+                j = j2
             if j < s_end and doc.is_word(j):
                 opener = Opener(j, tokens[j].start, False, None, "object")
         if opener is None:

@@ -68,7 +68,10 @@ def published_by(doc: Doc, start: int, limit: int) -> tuple[int, tuple[int, int]
     """«نشرته X» between *start* and *limit*: (the verb's token, X's token range), or None."""
     for k in range(start, limit):
         if doc.is_word(k) and doc.norm(k) in doc.lex.words["relay_verbs"]:
-            np = noun_phrase_forward(doc, k + 1, limit=limit)
+            j = k + 1
+            if doc.is_word(j) and doc.norm(j) in ("علي", "عبر", "في"):
+                j += 1
+            np = noun_phrase_forward(doc, j, limit=max(limit, j + 8))
             if np is not None:
                 return k, np
     return None

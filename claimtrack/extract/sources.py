@@ -76,7 +76,7 @@ def _lam_word_continues(doc: Doc, i: int) -> bool:
 
 
 def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
-                        stop_bi: bool = False) -> tuple[int, int] | None:
+                        stop_bi: bool = False, after_lam: bool = False) -> tuple[int, int] | None:
     """The source phrase starting at token *i*, as a token range, or ``None``."""
     tokens = doc.tokens
     n = len(tokens) if limit is None else min(limit, len(tokens))
@@ -94,7 +94,7 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
     if tokens[i].kind != "word" or _stop_word(doc, i):
         return None
     w = doc.norm(i)
-    if len(w) > 3 and w[0] == "ل" and (w.startswith("لل") or is_media_word(doc, i)):
+    if not after_lam and len(w) > 3 and w[0] == "ل" and (w.startswith("لل") or is_media_word(doc, i)):
         return None  # «قال لوكالة ...»: the outlet spoken to, not the speaker
     end = _extend_forward(doc, i + 1, n, head=i, count=1, stop_bi=stop_bi)
     # Drop a trailing word that is a bare particle.
@@ -157,9 +157,12 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             inner = range(j + 1, c)
             heads = doc.lex.words["name_heads"]
             named = False
-            for prev in ((doc.norm(j - 1), doc.bare(j - 1)) if j > 0 else ()):
-                named = named or prev in heads or (prev.startswith("ال") and prev[2:] in heads) or (
-                    prev.startswith("لل") and prev[2:] in heads)
+            for m in range(max(head, j - 3), j):
+                for prev in (doc.norm(m), doc.bare(m)):
+                    if prev.endswith("ته"):
+                        prev = prev[:-2] + "ه"
+                    named = named or prev in heads or (prev.startswith("ال") and prev[2:] in heads) or (
+                        prev.startswith("لل") and prev[2:] in heads)
             after = tokens[c + 1] if c + 1 < n else None
             short_tail = (0 < c - j - 1 <= 3 and count <= 6 and after is not None and (
                 after.text in ("،", ",", "(", ")") or after.norm in ("عن", "قوله", "قولها")))
