@@ -195,9 +195,11 @@ def _content(doc: ParsedDoc, sent: Sentence, head: int, *, exclude: set[int] | N
     while ws and (ws[0].form in _QUOTES or ws[0].norm in _COMPLEMENTISERS
                   or (ws[0].norm in _LEADING and len(ws) > 1 and ws[1].norm in _COMPLEMENTISERS)):
         ws.pop(0)
-    while ws and ws[0].upos == "PRON" and ws[0].token_start == ws[0].start and ws[0].start > sent.start \
-            and normalize(doc.text[ws[0].start - 3:ws[0].start]).endswith(("ان", "ن")) and len(ws) > 1:
+    while len(ws) > 1 and ws[0].upos == "PRON" and ws[0].id > 1 and sent.word(ws[0].id - 1).end == ws[0].start \
+            and sent.word(ws[0].id - 1).norm in _COMPLEMENTISERS | {"ان"}:
         ws.pop(0)  # the pronoun of أنه / إنها belongs to the complementiser
+        while len(ws) > 1 and ws[0].form in _QUOTES:
+            ws.pop(0)
     while ws and ws[-1].form in _QUOTES and _quote_count(doc, ws) % 2:
         ws.pop()
     while ws and ws[0].form in _QUOTES and _quote_count(doc, ws) % 2:
