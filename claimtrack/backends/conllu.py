@@ -48,7 +48,7 @@ class ConlluDoc:
     doc_id: str | None
     doc: ParsedDoc | None
     error: ParseError | None = None
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
+    diagnostics: tuple[Diagnostic, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -200,7 +200,7 @@ def _tokens(sent: _RawSentence, where: str) -> tuple[list[TokenRow], list[WordRo
     while i <= len(words):
         if i in by_start:
             lo, hi, form, m, n = by_start[i]
-            tokens.append(TokenRow(form, words[lo - 1:hi], _space_after(m), n))
+            tokens.append(TokenRow(form, tuple(words[lo - 1:hi]), _space_after(m), n))
             i = hi + 1
         else:
             tokens.append(TokenRow(words[i - 1].form, (words[i - 1],), _space_after(misc[i]), lines[i - 1]))
@@ -248,7 +248,7 @@ def parse_conllu(text: str, *, name: str = "<string>") -> list[ConlluDoc]:
             msg = (f"{len(rebuilt)} of {len(doc.sentences)} sentences of document {raw.doc_id!r} in {name} "
                    "have no '# text'; their text was rebuilt from the tokens")
             diags.append(Diagnostic("text-rebuilt", msg))
-        out.append(ConlluDoc(raw.doc_id, doc, None, diags))
+        out.append(ConlluDoc(raw.doc_id, doc, None, tuple(diags)))
     if n_rebuilt:
         logger.warning("%s: %d document(s) have sentences without '# text'; their text was rebuilt "
                        "from the tokens (see each document's 'text-rebuilt' diagnostic)", name, n_rebuilt)

@@ -96,7 +96,7 @@ class Sentence:
     sent_id: str | None
     start: int
     end: int
-    words: tuple[Word, ...] = attrs.field(converter=tuple, repr=False)
+    words: tuple[Word, ...] = attrs.field(repr=False)
     text_rebuilt: bool = False
 
     def word(self, wid: int) -> Word:
@@ -113,7 +113,7 @@ class ParsedDoc:
     """A parsed document: its text, its sentences, and what the parse provides."""
 
     text: str = attrs.field(repr=False)
-    sentences: tuple[Sentence, ...] = attrs.field(converter=tuple, repr=False)
+    sentences: tuple[Sentence, ...] = attrs.field(repr=False)
     doc_id: str | None = None
     has_lemma: bool = True
     has_depparse: bool = True
@@ -144,7 +144,7 @@ class TokenRow:
     """One surface token and its words; ``space_after`` is ``None`` when unknown."""
 
     form: str
-    words: tuple[WordRow, ...] = attrs.field(converter=tuple)
+    words: tuple[WordRow, ...]
     space_after: bool | None = None
     line: int | None = None
 
@@ -265,7 +265,7 @@ def build_sentence(
             words.append(Word(w.id, w.form, w.lemma, w.upos, w.feats, -1 if w.head is None else w.head,
                               w.deprel, offset + w_start, offset + w_end, offset + t_start, offset + t_end))
         pos = t_end
-    return Sentence(sent_id, offset, offset + len(text), words, rebuilt)
+    return Sentence(sent_id, offset, offset + len(text), tuple(words), rebuilt)
 
 
 def check_tree(words: Sequence[WordRow], *, where: str, sent_id: str | None,
@@ -336,7 +336,7 @@ def build_doc(
         s = build_sentence(toks, text=t, sent_id=sid, offset=start, where=where)
         out.append(attrs.evolve(s, text_rebuilt=given is None))
     has_depparse = bool(out) and all(w.head >= 0 for s in out for w in s.words)
-    return ParsedDoc(text, out, doc_id, has_lemma, has_depparse, has_upos, where)
+    return ParsedDoc(text, tuple(out), doc_id, has_lemma, has_depparse, has_upos, where)
 
 
 def join_sentences(texts: Sequence[str]) -> tuple[str, list[int]]:

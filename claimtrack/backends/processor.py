@@ -86,8 +86,9 @@ def register_attribution_processor() -> type:
 
     existing = NAME_TO_PROCESSOR_CLASS.get(PROCESSOR_NAME)
     if existing is not None and getattr(existing, "__module__", "") == __name__:
-        _CLASS.append(existing)
-        return existing
+        found: type = existing
+        _CLASS.append(found)
+        return found
     register_processor(PROCESSOR_NAME)(AttributionProcessor)
     _CLASS.append(AttributionProcessor)
     return AttributionProcessor

@@ -62,7 +62,8 @@ def require_stanza() -> ModuleType:
         import stanza
     except ImportError as exc:
         raise MissingDependencyError("stanza", "stanza") from exc
-    return stanza
+    module: ModuleType = stanza
+    return module
 
 
 def _rows(sentence: Any) -> list[TokenRow]:
@@ -100,9 +101,9 @@ def from_stanza(document: Any, *, doc_id: str | None = None) -> ParsedDoc:
     all_words = [w for s in sentences for w in s.words]
     has_lemma = any(w.lemma is not None for w in all_words)
     has_upos = any(w.upos is not None for w in all_words)
-    text = getattr(document, "text", None)
+    text: str | None = getattr(document, "text", None)
     positioned = text is not None and all(t.start_char is not None for s in sentences for t in s.tokens)
-    if positioned:
+    if positioned and text is not None:
         out: list[Sentence] = []
         for i, s in enumerate(sentences):
             start, end = s.tokens[0].start_char, s.tokens[-1].end_char
@@ -173,8 +174,9 @@ def extract_from_doc(
         atts, diags = hybrid_attributions(parsed, lex=lex)
     else:
         atts, diags = tree_attributions(parsed, lex=lex)
+    # (attrs' converter=tuple on Article confuses mypy; the values are tuples already)
     return Article(parsed.text, tuple(atts), doc_id or parsed.doc_id, None,  # type: ignore[arg-type]
-                   tuple(extra + diags))
+                   tuple(extra + diags))  # type: ignore[arg-type]
 
 
 def extract_from_conllu(

@@ -29,7 +29,7 @@ __all__ = ["extract_attributions", "extract_from_doc"]
 _PREP_WORDS = frozenset({"بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا"})
 
 #: How far (in tokens) after a cue its content may open.
-OPENER_WINDOW = 24
+OPENER_WINDOW = 40
 
 
 @attrs.define
@@ -210,6 +210,13 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         elif fwd is not None:
             src_rng = fwd
             after = fwd[1]
+    if src_rng is None and c.form == "verb" and "relay" in flags and doc.norm(after) == "عن":
+        origin = origin_after_an(doc, after, limit)  # «ونقلت عن الوزارة قولها»
+        if origin is not None:
+            src_rng = origin
+            after = origin[1]
+            while after < limit and doc.is_word(after) and doc.norm(after) in doc.lex.words["quote_masdar"]:
+                after += 1
     if src_rng is not None:
         frame.source = _span_tokens(doc, src_rng, strip_waw=after == c.end)
     elif c.form == "verb" and not c.passive:
@@ -278,6 +285,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 j = j2
             if j < s_end and doc.is_word(j):
                 opener = Opener(j, tokens[j].start, False, None, "object")
+        if opener is None and c.kind == "addition" and c.form == "verb" and after < limit \
+                and tokens[after].text in ("،", ","):
+            j = after + 1  # «وأضاف، سيتم ...»
+            if j < s_end and doc.is_word(j):
+                opener = Opener(j, tokens[j].start, False, None, "colon")
         if opener is None:
             return None
     if c.negated and opener.kind == "object":
@@ -401,10 +413,11 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         return frame
     if first_word != p.start and tail_words > max(3, 2 * head_words):
         first_word = p.start  # «وتدور حالياً، وفق المرصد، "..."»: the content follows
+    if first_word == p.start:
         j = np[1]
         while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,":
             j += 1
-        if doc.is_word(j) and doc.norm(j) in ("فان", "فإن", "فانه", "فانها"):
+        if doc.is_word(j) and (doc.norm(j) in ("فان", "فإن", "فانه", "فانها") or doc.norm(j) in doc.lex.words["complementizers"]):
             j += 1
         if j >= s_end:
             return None
@@ -446,6 +459,17 @@ def _fold_nested(frames: list[Frame]) -> None:
                 b.vias.extend(a.vias)
                 a.dropped = True
                 break
+
+
+def _drop_nested_implicit(doc: Doc, frames: list[Frame]) -> None:
+    """A cue without its own speaker inside another attribution's content is part of that
+    content («أفاد البيان أن البعثة توصلت إلى ...»)."""
+    spans = [(f.content[0], f.content[1]) for f in frames if not f.dropped and f.content is not None]
+    for f in frames:
+        if f.dropped or f.source is not None or f.cue.form not in ("verb", "participle"):
+            continue
+        if any(s < f.cue_span.start < e for s, e in spans):
+            f.dropped = True
 
 
 def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
@@ -510,6 +534,7 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
         if any(s <= f.cue_span.start < e for s, e in directs):
             f.dropped = True
     _fold_nested(frames)
+    _drop_nested_implicit(doc, frames)
     _resolve_implicit(doc, frames)
     return [_record(doc, f) for f in frames if not f.dropped and f.content is not None], diagnostics
 

@@ -111,13 +111,14 @@ def _name_apposition(doc: Doc, i: int, end: int, n: int) -> int:
         return end
     k = end + 1
     names = 0
-    while k < n and doc.is_word(k) and names < 5:
+    while k < n and doc.is_word(k) and names < 6:
         w = doc.norm(k)
-        if w.startswith("ال") or _stop_word(doc, k) or w in doc.lex.words["time"]:
+        if (w.startswith("ال") and not is_title(w) and doc.norm(k - 1) not in ("ابو", "عبد", "ابن", "بن", "ابي")) \
+                or _stop_word(doc, k) or w in doc.lex.words["time"]:
             break
         names += 1
         k += 1
-    if 1 <= names <= 4 and k < n and (doc.tokens[k].text in ("،", ",", ":") or _stop_word(doc, k)):
+    if 1 <= names <= 5 and k < n and (doc.tokens[k].text in ("،", ",", ":", ".") or _stop_word(doc, k)):
         return k
     return end
 
@@ -265,6 +266,8 @@ def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     head_gender = gender_of(doc.tokens[s].text)
     for k in range(s, e):
         w = doc.norm(k)
+        if k > s and doc.tokens[k - 1].kind == "quote" and k - 1 in doc.seg.closers and doc.is_word(k):
+            return s, k  # «تنظيم "الدولة الإسلامية" الهجوم»: the name is closed
         if k > s:
             prev = doc.norm(k - 1)
             raw = doc.tokens[k].text
