@@ -67,7 +67,7 @@ class Doc:
     def bare(self, i: int) -> str:
         """Token *i* normalised, without a leading و/ف conjunction."""
         w = self.norm(i)
-        if len(w) > 3 and w[0] in "وف":
+        if len(w) > 2 and w[0] in "وف":
             return w[1:]
         return w
 

@@ -30,7 +30,7 @@ MAX_SOURCE_WORDS = 12
 def _stop_word(doc: Doc, i: int) -> bool:
     """True when word *i* cannot be inside a source phrase."""
     w = doc.norm(i)
-    if w[:1].isdigit():
+    if w[:1].isdigit() or w in doc.lex.words["affiliation"]:
         return True
     if w == "علي" and doc.tokens[i].text.endswith("ي"):
         return False  # the name علي, not the preposition على
@@ -58,8 +58,12 @@ def is_media_word(doc: Doc, i: int) -> bool:
 
 def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
     """May the source phrase headed at *head* keep the particle at *i* (مصدر في الجيش)?"""
+    from claimtrack.extract.speakers import is_title
+
     heads = doc.lex.words["pp_heads"]
-    return doc.norm(i) in doc.lex.words["pp_words"] and (doc.norm(head) in heads or doc.bare(head) in heads)
+    h = doc.norm(head)
+    return doc.norm(i) in doc.lex.words["pp_words"] and (
+        h in heads or doc.bare(head) in heads or (h.startswith("ال") and h[2:] in heads) or is_title(h))
 
 
 def _lam_word_continues(doc: Doc, i: int) -> bool:
@@ -94,6 +98,8 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
     if tokens[i].kind != "word" or _stop_word(doc, i):
         return None
     w = doc.norm(i)
+    if stop_bi and w[0] == "ب" and len(w) > 3 and not w.startswith("بال"):
+        return None  # «طالبت بفتح تحقيق»: the content, not the speaker
     if not after_lam and len(w) > 3 and w[0] == "ل" and (w.startswith("لل") or is_media_word(doc, i)):
         return None  # «قال لوكالة ...»: the outlet spoken to, not the speaker
     end = _extend_forward(doc, i + 1, n, head=i, count=1, stop_bi=stop_bi)
@@ -134,7 +140,8 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             w = t.norm
             if stop_bi and w[0] == "ب" and len(w) > 3 and w != "باسم":
                 break  # «أفادت مصادر بمقتل ...»: the content opens
-            if _pp_allowed(doc, head, j) and doc.is_word(j + 1) and not _stop_word(doc, j + 1):
+            if _pp_allowed(doc, head, j) and ((doc.is_word(j + 1) and not _stop_word(doc, j + 1)) or (
+                    j + 1 < n and tokens[j + 1].kind == "quote" and j + 1 in quotes)):
                 j += 1
                 count += 1
                 continue
@@ -167,11 +174,11 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             after = tokens[c + 1] if c + 1 < n else None
             short_tail = (0 < c - j - 1 <= 3 and count <= 6 and after is not None and (
                 after.text in ("،", ",", "(", ")") or after.norm in ("عن", "قوله", "قولها")))
-            if (named or short_tail) and 0 < c - j - 1 <= 5 and all(tokens[k].kind == "word" and doc.lex.lookup(tokens[k].norm) is None
+            if (named or short_tail) and 0 < c - j - 1 <= 9 and all(tokens[k].kind == "word" and doc.lex.lookup(tokens[k].norm) is None
                                           and doc.norm(k) not in doc.lex.words["complementizers"] for k in inner):
+                count += c - j - 1
                 j = c + 1
                 end = j
-                count += c - j
                 continue
             break
         elif t.text == "(":
@@ -275,7 +282,8 @@ def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                 return s, k
             if len(raw) > 4 and raw.endswith(("ها", "هم")):
                 return s, k
-            if prev.startswith("ال") and not w.startswith("ال") and not titled and w not in ("بن", "ابن", "ابو"):
+            if prev.startswith("ال") and not w.startswith("ال") and not w.startswith("ل") \
+                    and not titled and w not in ("بن", "ابن", "ابو"):
                 return s, k
             if (head_gender == "m" and prev.startswith("ال") and w.startswith("ال") and raw.endswith("ة")
                     and not raw.endswith("ية") and k == s + 1):
