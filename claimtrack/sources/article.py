@@ -1,0 +1,435 @@
+"""Article-level resolution: context, coreference, the publisher, and :func:`resolve_article`.
+
+An :class:`ArticleContext` scans the article once for registry names and for words that
+tell which country a passage is about. With it a mention is resolved in place:
+
+* «الوكالة»، «المنظمة»، «الحركة نفسها»، «المكتب الإعلامي للحركة» refer to the nearest
+  entity named earlier whose name starts with that noun (later in a headline);
+* «الحكومة»، «وزارة الداخلية»، «النظام» (context names shared by several entries) go to
+  the one named earlier, else to the one of the country the passage is about;
+* «موقعها الإلكتروني»، «بعثتها» go to the nearest outlet or body named before;
+* «البيان» goes to the issuer of the nearest earlier statement («في بيان لحماس»);
+* «المصدر»، «المتحدث» share the side of the nearest earlier source of their kind, and an
+  implicit speaker shares its antecedent's resolution.
+
+Examples:
+    >>> from claimtrack.model import Article, Attribution, Cue, Source, Span
+    >>> text = "أعلنت وكالة سانا أن القصف توقف. ونقلت الوكالة عن مصدر عسكري أن الهدوء عاد."
+    >>> i = text.index("الوكالة")
+    >>> src = Source(Span.of(text, i, i + 7))
+    >>> att = Attribution(Cue(Span.of(text, i - 5, i - 1), "نقل", "relay"), src, None)
+    >>> art = resolve_article(Article(text, [att]))
+    >>> s = art.attributions[0].source
+    >>> s.type, s.canonical, s.canonical_name
+    ('outlet', 'sana', 'SANA')
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from claimtrack.model import Article, Attribution, Source, Via
+from claimtrack.sources.classify import classify_words, mention_side
+from claimtrack.sources.mention import clitic_variants, strip_article, tokens
+from claimtrack.sources.registry import Entry, Registry, builtin_registry
+from claimtrack.sources.resolve import resolve
+from claimtrack.sources.wordlists import WordLists, first_word_forms, word_lists
+from claimtrack.text.normalize import normalized
+
+__all__ = ["ArticleContext", "Hit", "resolve_article", "resolve_mention", "detect_publisher",
+           "Resolution"]
+
+logger = logging.getLogger(__name__)
+
+_WORD_RE = re.compile(r"[^\W_]+")
+_URL_RE = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
+_MAX_NAME_WORDS = 12
+_PUBLISHER_VERBS = ("نشرته", "نشرتها", "اوردته", "اوردتها", "بثته", "بثتها", "نقلته", "نقلتها")
+
+
+@attrs.frozen
+class Hit:
+    """A registry name found in the article: ``[start, end)`` in the original text."""
+
+    start: int
+    end: int
+    id: str
+    alias: tuple[str, ...]
+
+
+@attrs.frozen
+class Resolution:
+    """What a source mention resolves to in its article."""
+
+    type: str
+    canonical: str | None = None
+    canonical_name: str | None = None
+    side: str | None = None
+
+
+@functools.lru_cache(maxsize=8)
+def _scan_table(reg: Registry) -> tuple[dict[tuple[str, ...], str], int]:
+    table = {tuple(k.split(" ")): v for k, v in reg.exact.items()}
+    return table, max((len(k) for k in table), default=1)
+
+
+@attrs.frozen(eq=False)
+class ArticleContext:
+    """An article scanned once: registry names and country words with their positions."""
+
+    text: str = attrs.field(repr=False)
+    registry: Registry = attrs.field(repr=False)
+    words: tuple[tuple[int, int, str], ...] = attrs.field(repr=False)
+    hits: tuple[Hit, ...]
+    countries: tuple[tuple[int, str], ...] = attrs.field(repr=False)
+
+    @classmethod
+    def build(cls, text: str, registry: Registry | None = None) -> ArticleContext:
+        """Scan *text* for registry names (longest first) and country words."""
+        reg = registry if registry is not None else builtin_registry()
+        norm = normalized(text)
+        words = []
+        for m in _WORD_RE.finditer(norm.text):
+            s, e = norm.span_to_original(m.start(), m.end())
+            words.append((s, e, m.group()))
+        table, longest = _scan_table(reg)
+        wl = word_lists()
+        hits: list[Hit] = []
+        countries: list[tuple[int, str]] = []
+        i = 0
+        toks = [w[2] for w in words]
+        while i < len(toks):
+            found = None
+            for n in range(min(longest, len(toks) - i), 0, -1):
+                rest = tuple(toks[i + 1:i + n])
+                for first in clitic_variants(toks[i]):
+                    entry_id = table.get((first,) + rest)
+                    if entry_id is not None:
+                        found = (n, entry_id, (first,) + rest)
+                        break
+                if found:
+                    break
+            if found:
+                n, entry_id, alias = found
+                hits.append(Hit(words[i][0], words[i + n - 1][1], entry_id, alias))
+            for n in (3, 2, 1):
+                if i + n > len(toks):
+                    continue
+                rest = tuple(toks[i + 1:i + n])
+                code = None
+                for first in first_word_forms(toks[i]):
+                    code = wl.country_index.get((first,) + rest)
+                    if code:
+                        break
+                if code:
+                    countries.append((words[i][0], code))
+                    break
+            i += found[0] if found else 1
+        return cls(text, reg, tuple(words), tuple(hits), tuple(countries))
+
+    # ------------------------------------------------------------------ lookups
+    def _ordered(self, pos: int, hits: Sequence[Hit]) -> list[Hit]:
+        """*hits* before *pos*, nearest first, then those after it, nearest first."""
+        before = [h for h in hits if h.end <= pos]
+        after = [h for h in hits if h.start > pos]
+        return before[::-1] + after
+
+    def named(self, pos: int, ids: Sequence[str], *, later: bool = True) -> str | None:
+        """The one of *ids* named nearest before *pos* (or after it, with *later*)."""
+        wanted = set(ids)
+        for h in self._ordered(pos, [h for h in self.hits if h.id in wanted]):
+            if h.end <= pos or later:
+                return h.id
+        return None
+
+    def by_prefix(self, pos: int, words: Sequence[str], *, later: bool = True) -> str | None:
+        """The entity named nearest *pos* by a name that starts with *words*
+        («الحكومة» ← «الحكومة اليمنية»; the article «ال» does not count)."""
+        if not words:
+            return None
+        want = (strip_article(words[0]), *words[1:])
+        for h in self._ordered(pos, self.hits):
+            if h.start > pos and not later:
+                break
+            a = (strip_article(h.alias[0]), *h.alias[1:])
+            if len(a) > len(want) and a[:len(want)] == want:
+                return h.id
+        return None
+
+    def by_head(self, pos: int, head: str, *, later: bool = True) -> str | None:
+        """The nearest entity one of whose names starts with the noun *head*."""
+        ids = self.registry.heads.get(head, ())
+        return self.named(pos, ids, later=later) if ids else None
+
+    def nearest(self, pos: int, *, types: Sequence[str] = ("outlet", "organization"),
+                window: int = 1500) -> str | None:
+        """The entity of one of *types* named nearest before *pos* (within *window*)."""
+        for h in reversed(self.hits):
+            if h.end <= pos and pos - h.end <= window and self.registry[h.id].type in types:
+                return h.id
+        return None
+
+    def country_scores(self, pos: int) -> dict[str, float]:
+        """How strongly the text around *pos* is about each country."""
+        scores: dict[str, float] = {}
+        for p, code in self.countries:
+            w = 1.0 + (3.0 if 0 <= pos - p <= 600 else 0.0)
+            scores[code] = scores.get(code, 0.0) + w
+        for h in self.hits:
+            code = self.registry[h.id].country
+            w = 1.0 + (3.0 if 0 <= pos - h.start <= 600 else 0.0)
+            scores[code] = scores.get(code, 0.0) + w
+        return scores
+
+    def choose(self, pos: int, ids: Sequence[str], words: Sequence[str]) -> str | None:
+        """Among entries sharing a context name, the one this passage means (or None)."""
+        if len(ids) == 1:
+            return ids[0]
+        by_name = self.by_prefix(pos, words, later=False)
+        if by_name in ids:
+            return by_name
+        named = self.named(pos, ids, later=False)
+        if named is not None:
+            return named
+        scores = self.country_scores(pos)
+        ranked = sorted(((scores.get(self.registry[i].country, 0.0), i) for i in ids), reverse=True)
+        if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            return ranked[0][1]
+        return None
+
+    def statement_issuer(self, pos: int) -> str | None:
+        """The issuer of the statement («بيان») mentioned nearest before *pos*."""
+        idx = [i for i, w in enumerate(self.words)
+               if w[1] <= pos and any(f in ("بيان", "بيانها", "بيانه") for f in clitic_variants(w[2]))]
+        if not idx:
+            return None
+        i = idx[-1]
+        bstart, bend = self.words[i][0], self.words[i][1]
+        nxt = self.words[i + 1][2] if i + 1 < len(self.words) else ""
+        if nxt not in _PUBLISHER_VERBS:
+            for h in self.hits:
+                if bend <= h.start <= bend + 12 and self.registry[h.id].type != "outlet":
+                    return h.id
+        sent = max(self.text.rfind(". ", 0, bstart), self.text.rfind("\n", 0, bstart))
+        for h in reversed(self.hits):
+            if sent < h.start and h.end <= bstart and self.registry[h.id].type != "outlet":
+                return h.id
+        return None
+
+    def titled(self, words: Sequence[str], pos: int, *, window: int = 6) -> bool:
+        """True when the name *words* appears in the article next to an office title
+        («رئيس الوزراء العراقي حيدر العبادي» makes a later «العبادي» an official)."""
+        if not words:
+            return False
+        wl = word_lists()
+        last = words[-1]
+        toks = [w[2] for w in self.words]
+        for i, t in enumerate(toks):
+            if last not in clitic_variants(t):
+                continue
+            lo, hi = max(0, i - window - len(words)), min(len(toks), i + window + 1)
+            for j in range(lo, hi):
+                if j != i and wl.head(toks[j:j + 3], "official"):
+                    return True
+        return False
+
+    def government_of(self, code: str) -> str | None:
+        """The government entry of country *code*."""
+        for e in self.registry:
+            if e.country == code and e.kind == "government":
+                return e.id
+        return None
+
+
+def _anaphor(words: Sequence[str], wl: WordLists) -> tuple[str, int] | None:
+    """(head noun, word index) when the mention refers back by a definite noun."""
+    tail = wl.lists["anaphoric_tail"]
+    for i, w in enumerate(words):
+        for v in clitic_variants(w):
+            if v.startswith("ال") and (strip_article(v),) in wl.lists["anaphoric"]:
+                rest = words[i + 1:]
+                if i == 0 and all((r,) in tail for r in rest):
+                    return strip_article(v), i
+                if i > 0 and all(r.startswith("ال") or (r,) in tail for r in rest):
+                    return strip_article(v), i
+    return None
+
+
+def _possessive(words: Sequence[str], wl: WordLists) -> str | None:
+    """``outlet``/``any`` when the mention is «موقعها ...», «بعثة ... تابعة لها»."""
+    if not words:
+        return None
+    if words[-1] in ("لها", "له", "لهم") and len(words) > 1:
+        return "any"
+    w = words[0]
+    for suffix in ("ها", "هم", "ه"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            base = w[: -len(suffix)]
+            if base.endswith("ت"):
+                base = base[:-1] + "ه"
+            for f in first_word_forms(base):
+                if (f,) in wl.lists["possessive"]:
+                    return "outlet" if (f,) in wl.lists["outlet"] else "any"
+    return None
+
+
+def resolve_mention(mention: str, pos: int, ctx: ArticleContext) -> Resolution:
+    """Type and resolve *mention* (starting at *pos* in the article of *ctx*) in context."""
+    reg = ctx.registry
+    wl = word_lists()
+    words = tokens(mention)
+    typ, cand = classify_words(words, reg, raw=mention, wl=wl)
+    if typ in ("anonymous", "collective"):
+        return Resolution(typ, side=mention_side(words, registry=reg))
+    if typ == "person" and ctx.titled(words, pos):
+        return Resolution("official")
+    if typ in ("official", "person", "unknown"):
+        return Resolution(typ)
+    entry_id: str | None = None
+    if cand is not None:
+        sub = words[cand.start:cand.end] if cand.end > cand.start else words
+        entry_id = ctx.choose(pos, cand.ids, sub)
+    if entry_id is None:
+        ana = _anaphor(words, wl)
+        if ana is not None:
+            head, i = ana
+            entry_id = (ctx.by_prefix(pos, [f"ال{head}"]) if i == 0 else None) \
+                or ctx.by_head(pos, head)
+    if entry_id is None:
+        kind = _possessive(words, wl)
+        if kind is not None:
+            entry_id = ctx.nearest(pos, types=("outlet",) if kind == "outlet"
+                                   else ("outlet", "organization"))
+    if entry_id is None and typ == "document":
+        n = wl.head(words, "document")
+        for w in words[n:n + 2]:
+            for f in first_word_forms(w):
+                code = wl.country_index.get((f,))
+                if code:
+                    entry_id = ctx.government_of(code)
+                    break
+            if entry_id:
+                break
+        if entry_id is None and n == len(words):
+            firsts = first_word_forms(words[0])
+            if any(f in ("بيان", "البيان") for f in firsts):
+                entry_id = ctx.statement_issuer(pos)
+    if entry_id is None:
+        return Resolution(typ)
+    entry = reg[entry_id]
+    if typ not in ("document",):
+        typ = entry.type if typ in ("outlet", "organization") else typ
+    return Resolution(typ, entry.id, entry.name, entry.side)
+
+
+def detect_publisher(article: Article, *, registry: Registry | None = None,
+                     ctx: ArticleContext | None = None) -> Entry | None:
+    """The registry entry of the article's own outlet, or ``None``.
+
+    ``article.publisher`` (an id or a name) is used when set; otherwise a web address of a
+    registry outlet in the text, or an outlet named alone on one of the first or last
+    lines (a page header or footer).
+
+    Examples:
+        >>> from claimtrack.model import Article
+        >>> detect_publisher(Article("خبر قصير.\\nwww.aawsat.com", [])).id
+        'asharq-al-awsat'
+        >>> detect_publisher(Article("نص", [], publisher="Sky News Arabia")).id
+        'sky-news-arabia'
+        >>> detect_publisher(Article("نص بلا مصدر", [])) is None
+        True
+    """
+    reg = registry if registry is not None else builtin_registry()
+    if article.publisher:
+        if article.publisher in reg:
+            return reg[article.publisher]
+        match = resolve(article.publisher, registry=reg)
+        if match is not None:
+            return reg[match.id]
+        logger.info("publisher %r is not in the registry", article.publisher)
+        return None
+    domains = {d.lower(): e for e in reg for d in e.domains}
+    for m in _URL_RE.finditer(article.text):
+        host = m.group(1).lower()
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            e = domains.get(".".join(parts[i:]))
+            if e is not None:
+                return e
+    lines = [ln.strip() for ln in article.text.splitlines() if ln.strip()]
+    for line in lines[:2] + lines[-3:]:
+        if len(tokens(line)) <= 5:
+            hit = reg.lookup(line)
+            if hit is not None and reg[hit].type == "outlet":
+                return reg[hit]
+    return None
+
+
+def _apply(src: Source, res: Resolution) -> Source:
+    return attrs.evolve(src, type=res.type, canonical=res.canonical,
+                        canonical_name=res.canonical_name,
+                        side=res.side if res.side is not None else src.side)
+
+
+def resolve_article(article: Article, *, registry: Registry | None = None) -> Article:
+    """Type and resolve every source (and relay source) of *article* against the registry.
+
+    Returns a new :class:`~claimtrack.model.Article` (spans untouched) whose sources carry
+    ``type``, ``canonical``, ``canonical_name`` and ``side``; relays through the article's
+    own publisher are dropped (a statement made *to* the publisher is not a relay), and
+    ``publisher`` is filled in when detected from the text.
+
+    Args:
+        article: the article, as the extractor returns it.
+        registry: the registry to use (the built-in one when ``None``).
+    """
+    reg = registry if registry is not None else builtin_registry()
+    ctx = ArticleContext.build(article.text, reg)
+    publisher = detect_publisher(article, registry=reg, ctx=ctx)
+    done: dict[tuple[int, int], Resolution] = {}
+    history: list[tuple[int, tuple[str, ...], Resolution]] = []
+
+    def resolve_source(src: Source) -> Source:
+        span_key = (src.span.start, src.span.end)
+        res = done.get(span_key)
+        if res is None:
+            res = resolve_mention(src.span.text, src.span.start, ctx)
+            words = tokens(src.span.text)
+            if res.canonical is None and res.side is None and words and len(words) <= 2 \
+                    and words[0].startswith("ال") and res.type in ("anonymous", "official"):
+                head = strip_article(words[0])
+                for _, prev_words, prev in reversed(history):
+                    if prev_words and strip_article(prev_words[0]) == head and prev.type == res.type:
+                        res = attrs.evolve(res, side=prev.side, canonical=prev.canonical,
+                                           canonical_name=prev.canonical_name)
+                        break
+            done[span_key] = res
+            history.append((src.span.start, tuple(words), res))
+        return _apply(src, res)
+
+    # Resolve in text order (coreference looks back), then keep the article's order.
+    new: dict[int, Attribution] = {}
+    for i, att in sorted(enumerate(article.attributions), key=lambda p: p[1].cue.span.start):
+        source = resolve_source(att.source) if att.source is not None else None
+        vias: list[Via] = []
+        for via in att.via:
+            vsrc = resolve_source(via.source)
+            if publisher is not None and vsrc.canonical == publisher.id:
+                logger.debug("dropping a relay through the publisher %s", publisher.id)
+                continue
+            vias.append(attrs.evolve(via, source=vsrc))
+        changes: dict[str, Any] = {"source": source, "via": tuple(vias)}
+        new[i] = attrs.evolve(att, **changes)
+    new_pub = article.publisher
+    if new_pub is None and publisher is not None:
+        new_pub = publisher.name
+    result: dict[str, Any] = {"attributions": tuple(new[i] for i in range(len(new))),
+                              "publisher": new_pub}
+    return attrs.evolve(article, **result)
+
