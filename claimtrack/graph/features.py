@@ -24,6 +24,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from claimtrack.text.normalize import normalize
@@ -126,14 +127,29 @@ def _strip_prefix(w: str) -> str:
     return w
 
 
+_CONCEPT_BY_PREFIX = {p: c for c, ps in _CONCEPT_STEMS.items() for p in ps if len(p) >= 3}
+_PREFIX_LENGTHS = sorted({len(p) for p in _CONCEPT_BY_PREFIX})
+
+
 def _concept(st: str) -> str | None:
     if st in _CONCEPT_EXACT:
         return _CONCEPT_EXACT[st]
-    for concept, prefixes in _CONCEPT_STEMS.items():
-        for p in prefixes:
-            if len(p) >= 3 and st.startswith(p):
-                return concept
+    for n in _PREFIX_LENGTHS:
+        c = _CONCEPT_BY_PREFIX.get(st[:n])
+        if c is not None and len(st) >= n:
+            return c
     return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _term(tok: str) -> str | None:
+    """The content term of one normalised token, or None for a function word or number."""
+    if tok in STOPWORDS or tok in _NUMBER_WORDS or len(tok) < 2 or tok[:1].isdigit():
+        return None
+    st = stem(tok)
+    if st in STOPWORDS or len(st) < 2:
+        return None
+    return _concept(st) or _concept(_strip_prefix(tok)) or st
 
 
 def content_terms(text: str) -> frozenset[str]:
@@ -142,16 +158,7 @@ def content_terms(text: str) -> frozenset[str]:
     Numbers are left out (two reports of one event often disagree on them); a stem
     that belongs to a concept class is replaced by the concept token (``#kill``...).
     """
-    out: set[str] = set()
-    for tok in tokens(text):
-        if tok.isdigit() or tok in STOPWORDS or tok in _NUMBER_WORDS or len(tok) < 2:
-            continue
-        if _DIGITS_RE.fullmatch(tok):
-            continue
-        st = stem(tok)
-        if st in STOPWORDS or len(st) < 2:
-            continue
-        out.add(_concept(st) or _concept(_strip_prefix(tok)) or st)
+    out = {t for t in map(_term, tokens(text)) if t is not None}
     return frozenset(out)
 
 
@@ -186,7 +193,8 @@ def numbers(text: str) -> tuple[int, ...]:
 _QUANTITY = frozenset(normalize(w) for w in "عشرات مئات آلاف الآلاف بالعشرات بالمئات عدد حصيلة الحصيلة".split())
 
 
-def frames(text: str, *, cue_kind: str | None = None) -> frozenset[str]:
+def frames(text: str, *, cue_kind: str | None = None,
+           terms: frozenset[str] | None = None) -> frozenset[str]:
     """Coarse claim frames of an attribution's content: ``toll`` (a count of the dead) and ``denial``.
 
     Two reports in one frame about one event are likely the same claim even when
@@ -201,7 +209,8 @@ def frames(text: str, *, cue_kind: str | None = None) -> frozenset[str]:
         frozenset()
     """
     out = set()
-    terms = content_terms(text)
+    if terms is None:
+        terms = content_terms(text)
     toks = tokens(text)
     if "#kill" in terms and (numbers(text) or any(t in _QUANTITY for t in toks)):
         out.add("toll")

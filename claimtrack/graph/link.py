@@ -154,10 +154,10 @@ def _items(articles: Sequence[Article], clusters: Mapping[str, str | None] | Non
         pool = cluster_of(art, clusters)
         for i, att in enumerate(art.attributions):
             text = att.content.span.text if att.content is not None else ""
-            fr = frames(text, cue_kind=att.cue.kind)
-            terms = content_terms(text) | {"@" + f for f in fr}
-            out.append(_Item(ai, i, pool, terms, normalize(text), source_key(att), fr,
-                             weekdays(text)))
+            base = content_terms(text)
+            fr = frames(text, cue_kind=att.cue.kind, terms=base)
+            terms = base | {"@" + f for f in fr}
+            out.append(_Item(ai, i, pool, terms, text, source_key(att), fr, weekdays(text)))
     return out
 
 
@@ -178,20 +178,23 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _score(a: _Item, b: _Item, shared: float, weight: Callable[[frozenset[str]], float]) -> float:
-    wa, wb = weight(a.terms), weight(b.terms)
+def _score(a: _Item, b: _Item, shared: float, wa: float, wb: float, need: float) -> float:
+    """The similarity of two attributions; rapidfuzz runs only when the pair can reach *need*."""
     if wa <= 0 or wb <= 0:
         return 0.0
     overlap = shared / math.sqrt(wa * wb)  # cosine of binary idf-weighted vectors
-    fuzzy = fuzz.token_set_ratio(a.text, b.text, processor=normalize) / 100.0
-    score = 0.7 * overlap + 0.3 * fuzzy
+    bonus = 0.0
     if a.source is not None and a.source == b.source:
-        score += _SAME_SOURCE_BONUS
+        bonus += _SAME_SOURCE_BONUS
     if a.frames & b.frames and a.pool is not None:
-        score += _FRAME_BONUS
+        bonus += _FRAME_BONUS
     if a.days and b.days and not a.days & b.days:
-        score -= _DAY_PENALTY
-    return score
+        bonus -= _DAY_PENALTY
+    partial = 0.7 * overlap + bonus
+    if partial + 0.3 < _FLOOR:
+        return 0.0  # cannot reach the floor whatever the string similarity
+    fuzzy = fuzz.token_set_ratio(a.text, b.text, processor=normalize) / 100.0
+    return partial + 0.3 * fuzzy
 
 
 def claim_groups(
@@ -225,14 +228,7 @@ def claim_groups(
             df[t] += 1
     idf = {t: math.log(1.0 + n / c) for t, c in df.items()}
 
-    weight_cache: dict[frozenset[str], float] = {}
-
-    def weight(terms: frozenset[str]) -> float:
-        w = weight_cache.get(terms)
-        if w is None:
-            w = sum(idf[t] ** 2 for t in terms)
-            weight_cache[terms] = w
-        return w
+    weights = [sum(idf[t] ** 2 for t in it.terms) for it in items]
 
     index: dict[tuple[str | None, str], list[int]] = defaultdict(list)
     scored: list[tuple[float, int, int]] = []
@@ -247,8 +243,10 @@ def claim_groups(
             for i in posting:
                 shared[i] += w
             posting.append(j)
+        need = threshold if it.pool is not None else pool_threshold
+        wj = weights[j]
         for i, sh in shared.items():
-            sc = _score(items[i], it, sh, weight)
+            sc = _score(items[i], it, sh, weights[i], wj, need)
             if sc >= _FLOOR:
                 scores[(i, j)] = sc
                 scored.append((sc, i, j))
