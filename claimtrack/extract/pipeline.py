@@ -203,7 +203,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             fwd = None  # «ونفت قصفها للمستشفى»: the object, the subject is implicit
         if fwd is not None and "obj" in flags:
             fwd = _cut_after_hashtag(doc, fwd)
-            if not _opens_here(doc, fwd[1]) and not (fwd[1] < len(tokens) and tokens[fwd[1]].text in ("،", ",", ":")):
+            probe = find_opener(doc, fwd[1], limit=limit, flags=frozenset(), first=fwd[1],
+                                skip=_prep_skips(doc, preps, c.end, limit))
+            if probe is None or probe.kind not in ("comp", "quote", "colon"):
                 fwd = split_object(doc, fwd)
         if bwd is not None:
             src_rng = bwd

@@ -285,6 +285,9 @@ def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             if prev.startswith("ال") and not w.startswith("ال") and not w.startswith("ل") \
                     and not titled and w not in ("بن", "ابن", "ابو"):
                 return s, k
+            if k == s + 1 and prev.startswith("ال") and w.startswith("ال") and w.endswith("ات") \
+                    and len(w) > 6 and not prev.endswith("ات"):
+                return s, k  # «نفت الحكومة الاتهامات»
             if (head_gender == "m" and prev.startswith("ال") and w.startswith("ال") and raw.endswith("ة")
                     and not raw.endswith("ية") and k == s + 1):
                 return s, k
