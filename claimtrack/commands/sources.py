@@ -49,11 +49,12 @@ def run(args: argparse.Namespace) -> int:
                          + ("an entry id, e.g. 'sources show sana'" if args.action == "show"
                             else "a mention, e.g. 'sources match \"وكالة سانا\"'"))
     if args.action == "show":
-        e = reg.get(args.arg)
-        if e is None:
+        found = reg.get(args.arg)
+        if found is None:
             m = resolve(args.arg, registry=reg)
             hint = f"; did you mean {m.id!r}?" if m else "; 'claimtrack sources list' lists the ids"
             raise InputError(f"no registry entry {args.arg!r}{hint}")
+        e = found
         out.write(f"id:        {e.id}\nname:      {e.name}\nkind:      {e.kind} ({e.type})\n"
                   f"country:   {e.country}\n")
         if e.alignment:

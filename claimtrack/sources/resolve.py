@@ -37,7 +37,6 @@ Examples:
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -196,22 +195,44 @@ def _fuzzy(reg: Registry, k: str, threshold: float) -> Candidate | None:
     if len(k) < _MIN_FUZZY_LEN:
         return None
     keys, ids, index = _fuzzy_index(reg)
-    grams = _trigrams(k)
-    counts: Counter[int] = Counter()
+    # Block on the informative trigrams: those shared by many names (« ال», "وكا") are
+    # skipped, which keeps the candidate count small.
+    common = max(50, len(keys) // 20)
+    grams = [g for g in _trigrams(k) if len(index.get(g, ())) <= common]
+    if len(grams) < 2:
+        return None
+    counts: dict[int, int] = {}
     for g in grams:
         for idx in index.get(g, ()):
-            counts[idx] += 1
+            counts[idx] = counts.get(idx, 0) + 1
     need = max(2, int(0.4 * len(grams)))
-    pool = [keys[i] for i, c in counts.most_common(_TOP_BLOCK) if c >= need
-            and 0.6 <= len(keys[i]) / len(k) <= 1.6]
+    ranked = sorted((c, i) for i, c in counts.items() if c >= need)[-_TOP_BLOCK:]
+    pool = [keys[i] for _, i in ranked if 0.6 <= len(keys[i]) / len(k) <= 1.6]
     if not pool:
         return None
+    # A name of another country is a different entity however close the spelling
+    # («وكالة الأنباء الروسية» is not «وكالة الأنباء القطرية»).
+    mine = _countries(k)
+    pool = [a for a in pool if _countries(a) == mine]
     best = process.extractOne(k, pool, scorer=fuzz.ratio, processor=normalize,
-                              score_cutoff=threshold)
+                              score_cutoff=threshold) if pool else None
     if best is None:
         return None
     alias = best[0]
     return Candidate((reg.exact[alias],), "fuzzy", float(best[1]), alias)
+
+
+def _countries(k: str) -> frozenset[str]:
+    """The countries named in the key *k* (by name, capital or adjective)."""
+    index = word_lists().country_index
+    out = set()
+    for w in k.split(" "):
+        for f in first_word_forms(w):
+            code = index.get((f,))
+            if code:
+                out.add(code)
+                break
+    return frozenset(out)
 
 
 def resolve_words(reg: Registry, words: Sequence[str], raw: str = "", *,
