@@ -13,6 +13,7 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Literal
 
 import attrs
@@ -164,6 +165,12 @@ class Via:
     source: Source
 
 
+# Typed converters: with a bare ``converter=tuple`` mypy's attrs plugin cannot infer the
+# element type of the ``__init__`` argument.
+def _vias(items: Iterable[Via]) -> tuple[Via, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Attribution:
     """One attribution: a cue, its source, its content and its relay chain.
@@ -175,7 +182,7 @@ class Attribution:
     cue: Cue
     source: Source | None
     content: Content | None
-    via: tuple[Via, ...] = attrs.field(default=(), converter=tuple)
+    via: tuple[Via, ...] = attrs.field(default=(), converter=_vias)
     claim_id: str | None = None
 
     @property
@@ -198,16 +205,28 @@ class Diagnostic:
     span: Span | None = None
 
 
+def _attributions(items: Iterable[Attribution]) -> tuple[Attribution, ...]:
+    return tuple(items)
+
+
+def _diagnostics(items: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(items)
+
+
+def _meta(items: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Article:
     """An analysed article: its original text and its attributions in text order."""
 
     text: str = attrs.field(repr=False)
-    attributions: tuple[Attribution, ...] = attrs.field(converter=tuple)
+    attributions: tuple[Attribution, ...] = attrs.field(converter=_attributions)
     doc_id: str | None = None
     publisher: str | None = None
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
-    meta: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=tuple)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_diagnostics)
+    meta: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_meta)
 
     def __len__(self) -> int:
         return len(self.attributions)
