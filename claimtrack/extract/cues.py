@@ -14,6 +14,7 @@ import attrs
 
 from claimtrack.extract.context import Doc
 from claimtrack.lexicon import FormInfo
+from claimtrack.lexicon.loader import spelling_key
 
 __all__ = ["CueCandidate", "find_cues"]
 
@@ -123,7 +124,7 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
     tokens = doc.tokens
     lex = doc.lex
     negators = {p[0] for p in lex.traps["negation"] if len(p) == 1}
-    noncue = {p[0] for p in lex.traps["noncue"] if len(p) == 1}
+    noncue = lex.noncue
     i = 0
     n = len(tokens)
     while i < n:
@@ -136,9 +137,10 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
             out.append(prep)
             i = max(prep.end, (prep.inner_verb or i) + 1)
             continue
-        info = lex.lookup(t.norm) if t.norm not in noncue else None
+        info = lex.lookup(t.norm) if spelling_key(t.text) not in noncue else None
         if info is not None and not _author_voice(doc, i):
-            negated = doc.norm(i - 1) in negators and doc.is_word(i - 1)
+            negated = doc.norm(i - 1) in negators and doc.is_word(i - 1) and not (
+                doc.norm(i - 1) == "ما" and doc.is_word(i - 2))  # «وهو ما نفاه»: ما is relative
             out.append(CueCandidate(i, i + 1, info.form, info.entry.lemma, info.entry.kind, info,
                                     negated=negated, passive=_is_passive(doc, i, info)))
         i += 1

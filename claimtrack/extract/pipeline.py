@@ -23,6 +23,7 @@ from claimtrack.extract.sources import noun_phrase_backward, noun_phrase_forward
 from claimtrack.extract.speakers import gender_of, pick_antecedent
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
+from claimtrack.text.normalize import normalize
 
 __all__ = ["extract_attributions", "extract_from_doc"]
 
@@ -305,6 +306,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     s, e, mode = content_extent(doc, opener)
     if e <= s:
         return None
+    if info is not None and info.entry.needs:
+        # «حمّل ... المسؤولية»: a cue only in its collocation; the words may precede the content.
+        region = doc.text[frame.cue_span.end:e]
+        if not any(w in normalize(region) for w in info.entry.needs):
+            return None
     frame.content = (s, e, mode)
     frame.frame_end = opener.tok
     _frame_vias(doc, frame, c.end, opener.tok, preps, consumed)
@@ -513,7 +519,8 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
             continue
         f = _verb_frame(doc, c, consumed, preps)
         if f is None:
-            if not c.negated and c.info is not None and "strict" not in c.info.entry.flags:
+            if not c.negated and c.info is not None and "strict" not in c.info.entry.flags \
+                    and not c.info.entry.needs:
                 diagnostics.append(Diagnostic("cue-without-content",
                                               f"cue {doc.tokens[c.start].text!r} has no reported content",
                                               doc.span(c.start, c.end)))

@@ -272,6 +272,8 @@ def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     titled = False
     head_gender = gender_of(doc.tokens[s].text)
     for k in range(s, e):
+        if not doc.is_word(k):
+            continue
         w = doc.norm(k)
         if k > s and doc.tokens[k - 1].kind == "quote" and k - 1 in doc.seg.closers and doc.is_word(k):
             return s, k  # «تنظيم "الدولة الإسلامية" الهجوم»: the name is closed

@@ -62,6 +62,7 @@ class CueEntry:
     lemma: str
     kind: str
     flags: frozenset[str] = frozenset()
+    needs: tuple[str, ...] = ()
 
     def has(self, flag: str) -> bool:
         """True when the entry carries *flag*."""
@@ -90,6 +91,7 @@ class Lexicon:
     nouns: dict[str, str] = attrs.field(repr=False)
     traps: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(repr=False)
     words: dict[str, frozenset[str]] = attrs.field(repr=False)
+    noncue: frozenset[str] = attrs.field(repr=False, default=frozenset())
 
     def isin(self, word: str, section: str) -> bool:
         """True when the normalised *word* is in the ``grammar.txt`` section *section*."""
@@ -109,6 +111,20 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+
+
+def spelling_key(word: str) -> str:
+    """A word without diacritics, tatweel or hamza on alef, but keeping ى/ي and ة/ه apart.
+
+    Used for the ``[noncue]`` trap list, where «نفي» (a denial, noun) and «نفى» (he
+    denied) must stay different words.
+    """
+    from claimtrack.text.normalize import _DELETED_RE
+
+    return _DELETED_RE.sub("", word).translate(_ALEFS)
 
 
 def _lines(name: str, path: Path | None) -> Iterator[tuple[int, str, str]]:
@@ -168,9 +184,9 @@ def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEnt
         fields: dict[str, list[str]] = {}
         for item in rest:
             key, sep, value = item.partition("=")
-            if not sep or key not in {"kind", "past", "present", "part", "forms", "flags"}:
+            if not sep or key not in {"kind", "past", "present", "part", "forms", "flags", "needs"}:
                 raise LexiconError(f"{label}, line {n}: unknown field {item!r} for {lemma!r}; "
-                                   "fields are kind= past= present= part= forms= flags=")
+                                   "fields are kind= past= present= part= forms= flags= needs=")
             fields[key] = _split_list(value)
         kind = (fields.get("kind") or [""])[0]
         if kind not in CUE_KINDS:
@@ -184,7 +200,7 @@ def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEnt
             raise LexiconError(f"{label}, line {n}: {lemma!r} needs a 'past=' field")
         if lemma in entries:
             raise LexiconError(f"{label}, line {n}: lemma {lemma!r} is listed twice")
-        entry = CueEntry(lemma, kind, flags)
+        entry = CueEntry(lemma, kind, flags, tuple(normalize(w) for w in fields.get("needs", [])))
         entries[lemma] = entry
         for form, info in _generate(entry, fields):
             other = owners.get(form)
@@ -266,9 +282,23 @@ def _load(directory: str | None) -> Lexicon:
         return None if directory is None else Path(directory) / name
 
     forms, entries = _load_cues(p("cues.txt"))
+    traps = _load_traps(p("traps.txt"))
+    noncue = _load_noncue(p("traps.txt"))
     return Lexicon(forms, entries, _load_prepositions(p("prepositions.txt")),
-                   _load_nouns(p("nouns.txt")), _load_traps(p("traps.txt")),
-                   _load_grammar(p("grammar.txt")))
+                   _load_nouns(p("nouns.txt")), traps, _load_grammar(p("grammar.txt")), noncue)
+
+
+def _load_noncue(path: Path | None) -> frozenset[str]:
+    out: set[str] = set()
+    section = None
+    for _n, line, _label in _lines("traps.txt", path):
+        m = re.fullmatch(r"\[(\w+)\]", line)
+        if m:
+            section = m.group(1)
+        elif section == "noncue":
+            for w in line.split():
+                out.add(spelling_key(w))
+    return frozenset(out)
 
 
 def load_lexicon(directory: str | os.PathLike[str] | None = None) -> Lexicon:
