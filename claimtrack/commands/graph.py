@@ -82,8 +82,7 @@ def linked_articles(args: argparse.Namespace) -> tuple[list[Article], int]:
             failed += 1
             continue
         if m.get("cluster"):
-            # (ignore: mypy cannot type attrs' converter=tuple fields in model.py)
-            art = attrs.evolve(art, meta=tuple(art.meta) + (("cluster", str(m["cluster"])),))  # type: ignore[arg-type]
+            art = attrs.evolve(art, meta=tuple(art.meta) + (("cluster", str(m["cluster"])),))
         arts.append(art)
     threshold = DEFAULT_THRESHOLD if getattr(args, "threshold", None) is None else args.threshold
     return link_claims(arts, threshold=threshold), failed

@@ -323,6 +323,5 @@ def link_claims(
     for ai, art in enumerate(arts):
         atts = tuple(attrs.evolve(att, claim_id=ids[(ai, i)])
                      for i, att in enumerate(art.attributions))
-        # (ignore: mypy cannot type attrs' ``converter=tuple`` fields in model.py)
-        out.append(attrs.evolve(art, attributions=atts))  # type: ignore[arg-type]
+        out.append(attrs.evolve(art, attributions=atts))
     return out
