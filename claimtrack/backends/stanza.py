@@ -175,8 +175,8 @@ def extract_from_doc(
     else:
         atts, diags = tree_attributions(parsed, lex=lex)
     # (attrs' converter=tuple on Article confuses mypy; the values are tuples already)
-    return Article(parsed.text, tuple(atts), doc_id or parsed.doc_id, None,  # type: ignore[arg-type]
-                   tuple(extra + diags))  # type: ignore[arg-type]
+    return Article(parsed.text, tuple(atts), doc_id or parsed.doc_id, None,
+                   tuple(extra + diags))
 
 
 def extract_from_conllu(

@@ -448,5 +448,5 @@ def tree_attributions(doc: ParsedDoc, *, lex: Lexicon | None = None) -> tuple[li
         if f.content is None:
             diags.append(Diagnostic("no-content", f"cue {f.cue.span.text!r}: the tree shows no complement",
                                     f.cue.span))
-        out.append(Attribution(f.cue, source, f.content, f.via))  # type: ignore[arg-type]  # attrs converter
+        out.append(Attribution(f.cue, source, f.content, f.via))  # attrs converter
     return out, diags

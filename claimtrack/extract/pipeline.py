@@ -19,7 +19,7 @@ from claimtrack.extract.context import Doc, build_doc
 from claimtrack.extract.cues import CueCandidate, find_cues
 from claimtrack.extract.headlines import colon_headlines
 from claimtrack.extract.relays import origin_after_an, published_by, recipient_outlet
-from claimtrack.extract.sources import noun_phrase_backward, noun_phrase_forward, split_object
+from claimtrack.extract.sources import is_media_word, noun_phrase_backward, noun_phrase_forward, split_object
 from claimtrack.extract.speakers import gender_of, pick_antecedent
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
@@ -46,6 +46,7 @@ class Frame:
     frame_end: int = 0  # token index where the content opens
     dropped: bool = False
     passive: bool = False
+    opener_kind: str = ""
 
 
 def _span_tokens(doc: Doc, rng: tuple[int, int], *, strip_waw: bool = False) -> Span:
@@ -226,9 +227,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         prev = doc.norm(c.start - 1) if doc.is_word(c.start - 1) else ""
         if prev in doc.lex.words["complementizers"] and prev not in ("ان", "بان"):
             return None  # «إنها تدين ...»: the speaker's own stance inside a content
-        if info is not None and info.tense == "present" and not (
+        if info is not None and info.tense == "present" and (info.gender != "f" or not (
                 doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")
-                or (info.gender == "f" and _opens_here(doc, c.end))):
+                or _opens_here(doc, c.end))):
             return None  # «يُعتقد أن ...»: impersonal
     # «نقلت X عن Y»: Y speaks, X relays.
     if src_rng is not None and after == src_rng[1] and ("relay" in flags):
@@ -273,7 +274,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             frame.frame_end = after
             _frame_vias(doc, frame, c.end, min(limit, s_end), preps, consumed)
             return frame
-        if "obj" in flags and not c.negated:
+        if "obj" in flags and not c.negated and c.form == "verb":
             j = _skip_apposition(doc, after, s_end)
             j = _skip_time(doc, j, limit)
             for _ in range(4):
@@ -299,6 +300,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         return None
     if "strict" in flags and opener.kind not in ("comp", "quote", "colon"):
         return None
+    if "passive-present" in flags and info is not None and info.tense == "present" \
+            and opener.kind not in ("comp", "quote", "colon"):
+        return None
+    if c.form == "participle" and sum(1 for k in range(c.end, opener.tok) if doc.is_word(k)) > 2:
+        return None  # «خسائر مؤكدة من ...»: an adjective, not a cue
     if opener.kind == "quote" and opener.quote is not None:
         gap = sum(1 for k in range(after, opener.quote) if doc.is_word(k))
         if gap > (2 if "strict" in flags else 8):
@@ -313,6 +319,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             return None
     frame.content = (s, e, mode)
     frame.frame_end = opener.tok
+    frame.opener_kind = opener.kind
     _frame_vias(doc, frame, c.end, opener.tok, preps, consumed)
     return frame
 
@@ -394,6 +401,8 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     np = _prep_source(doc, p, s_end)
     if np is None:
         return None
+    if p.lemma.endswith("جاء في") and not (doc.norm(np[0]) in doc.lex.nouns or is_media_word(doc, np[0])):
+        return None  # «جاء في ضوء ...»: not a document or an outlet
     src = _span_tokens(doc, np)
     if p.source_skip and np[0] == p.source_at:
         src = Span.of(doc.text, src.start + p.source_skip, src.end)
@@ -459,7 +468,8 @@ def _fold_nested(frames: list[Frame]) -> None:
         for b in frames:
             if b is a or b.dropped or b.content is None:
                 continue
-            if b.source is None or b.implicit or b.source.start > b.cue_span.start or b.cue.form != "verb":
+            if b.source is None or b.implicit or b.source.start > b.cue_span.start or b.cue.form != "verb" \
+                    or b.opener_kind not in ("comp", "colon", "quote"):
                 continue
             lead = b.source.start
             if a.content[0] <= lead <= a.content[0] + 2 and b.cue_span.start < a.content[1]:
@@ -497,8 +507,7 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
                 gender = info.gender if info is not None and info.form == "verb" and info.number == "sg" else None
                 if info is not None and info.form == "participle":
                     gender = info.gender
-                picked = pick_antecedent(history, gender)
-                ante = picked if isinstance(picked, Span) else None
+                ante = pick_antecedent(history, gender)
             if ante is not None:
                 f.source = ante
                 f.implicit = True

@@ -11,6 +11,9 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 from claimtrack.lexicon import Lexicon, load_lexicon
 from claimtrack.text.normalize import normalize
 
@@ -56,7 +59,10 @@ def gender_of(phrase: str, *, lexicon: Lexicon | None = None) -> str | None:
     return "m"
 
 
-def pick_antecedent(candidates: list[tuple[str, object]], gender: str | None) -> object | None:
+T = TypeVar("T")
+
+
+def pick_antecedent(candidates: Sequence[tuple[str, T]], gender: str | None) -> T | None:
     """The most recent candidate ``(phrase, payload)`` agreeing with *gender* (latest last)."""
     if not candidates:
         return None

@@ -41,7 +41,7 @@ GRAMMAR_SECTIONS = ("complementizers", "prepositions", "time", "relatives", "aux
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
 
 #: Flags a cue line may carry (see the header of ``cues.txt``).
-CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "an", "relay", "strict", "noagent"})
+CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "an", "relay", "strict", "noagent", "passive-present"})
 
 # Suffixes of the past tense: (suffix, gender, number); gender None = not marked.
 _PAST = (("", "m", "sg"), ("ت", "f", "sg"), ("ا", "m", "du"), ("تا", "f", "du"),
