@@ -92,7 +92,7 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
             if "an" in flags and w == "عن":
                 return _particle(doc, k)
             if "bi" in flags and w[0] == "ب" and w not in _NOT_BI and (
-                    first is None or k <= first + 1 or (k > 0 and tokens[k - 1].text in ("،", ","))):
+                    first is None or k == first or (k > 0 and tokens[k - 1].text in ("،", ","))):
                 if w in ("ب", "بـ"):
                     return _after_quote_or_word(doc, k + 1, "particle")
                 if len(w) > 2:

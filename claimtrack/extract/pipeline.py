@@ -207,7 +207,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             fwd = _cut_after_hashtag(doc, fwd)
             probe = find_opener(doc, fwd[1], limit=limit, flags=frozenset(), first=fwd[1],
                                 skip=_prep_skips(doc, preps, c.end, limit))
-            if probe is None or probe.kind not in ("comp", "quote", "colon"):
+            explicit = probe is not None and (probe.kind in ("comp", "colon") or (
+                probe.kind == "quote" and probe.quote is not None
+                and sum(1 for k in range(fwd[1], probe.quote) if doc.is_word(k)) <= 2))
+            if not explicit:
                 fwd = split_object(doc, fwd)
         if bwd is not None:
             src_rng = bwd

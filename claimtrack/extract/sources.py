@@ -138,7 +138,7 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
         t = tokens[j]
         if t.kind == "word":
             w = t.norm
-            if stop_bi and w[0] == "ب" and len(w) > 3 and w != "باسم":
+            if stop_bi and w[0] == "ب" and len(w) >= 3 and w != "باسم":
                 break  # «أفادت مصادر بمقتل ...»: the content opens
             if _pp_allowed(doc, head, j) and ((doc.is_word(j + 1) and not _stop_word(doc, j + 1)) or (
                     j + 1 < n and tokens[j + 1].kind == "quote" and j + 1 in quotes)):
@@ -259,6 +259,11 @@ _QUANTIFIERS = frozenset({"عده", "كل", "جميع", "بعض", "كافه", "�
 
 
 def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Cut a verb-first phrase where the subject ends and the object begins (see :func:`_split_rules`)."""
+    return _split_at_entity(doc, _split_rules(doc, rng))
+
+
+def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     """Cut a verb-first phrase where the subject ends and the object begins.
 
     For cues that take an object («نفت الحكومة الاتهامات»): a word with an object
@@ -295,4 +300,38 @@ def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                 return s, k
         if is_title(w):
             titled = True
+    return rng
+
+
+def _adjective_like(word: str) -> bool:
+    """A definite word that reads as an adjective: nisba (السوري)، أفعل (الأحمر)، فعلاء، participle."""
+    w = word[2:] if word.startswith("ال") else word
+    return (w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "اء")) or (len(w) == 4 and w[0] == "ا")
+            or w.startswith("م") or w in ("عام", "خاص", "حر", "كبير", "جديد", "اول", "ثاني"))
+
+
+def _split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """The longest prefix that names a registry entry ends the subject («روسيا لجوء ...»);
+    a one-word definite head ends it before a definite noun that is no adjective
+    («البيان الحادثة»)."""
+    from claimtrack.sources import resolve
+
+    s, e = rng
+    words = [k for k in range(s, e) if doc.is_word(k)]
+    if len(words) < 2:
+        return rng
+    for n in range(len(words), 0, -1):
+        if n == len(words) and n > 1:
+            whole = doc.text[doc.tokens[s].start:doc.tokens[words[-1]].end]
+            m = resolve(whole)
+            if m is not None and m.method == "exact":
+                return rng
+            continue
+        prefix = doc.text[doc.tokens[s].start:doc.tokens[words[n - 1]].end]
+        m = resolve(prefix)
+        if m is not None and m.method == "exact":
+            return s, words[n - 1] + 1
+    head, nxt = doc.norm(words[0]), doc.norm(words[1])
+    if head.startswith("ال") and nxt.startswith("ال") and not _adjective_like(nxt) and words[1] == s + 1:
+        return s, s + 1
     return rng
