@@ -124,6 +124,11 @@ def _quoted_name(doc: Doc, k: int, limit: int) -> bool:
     prev = doc.tokens[k - 1] if k > 0 else None
     if prev is not None and prev.kind == "word" and (prev.norm in ("ل", "لـ") or prev.end == doc.tokens[k].start):
         return True
+    if prev is not None and prev.kind == "word":
+        heads = doc.lex.words["name_heads"]
+        b = doc.bare(k - 1)
+        if prev.norm in heads or b in heads or (b.startswith("ال") and b[2:] in heads):
+            return True  # «منظمة "الخوذ البيضاء"»: a name after its head noun
     for m in range(c + 1, min(limit, c + 7)):
         t = doc.tokens[m]
         if t.kind == "newline" or t.norm in SENTENCE_END:
@@ -221,6 +226,7 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
 
 
 _BUT = frozenset({"بيد", "لكن", "ولكن", "لكنه", "لكنها", "لكنهم"})
+_WHILE = frozenset({"بينما", "فيما", "كما", "وبينما", "وفيما"})
 
 
 def _clause_break(doc: Doc, k: int) -> bool:
@@ -228,6 +234,8 @@ def _clause_break(doc: Doc, k: int) -> bool:
     w = doc.norm(k)
     if w in _BUT:
         return True
+    if w in _WHILE and k > 0 and doc.tokens[k - 1].text in ("،", ","):
+        return True  # «...، بينما تحدثت منظمة ...»
     return w in ("غير", "الا") and doc.norm(k + 1) in doc.lex.words["complementizers"]
 
 

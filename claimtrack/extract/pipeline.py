@@ -262,7 +262,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 consumed.update(range(p.start, p.end))
                 after = np[1]
     prev_clause = _previous_clause(doc, c)
-    if prev_clause is not None and frame.source is not None:
+    if prev_clause is not None and frame.source is not None and not doc.is_word(after):
+        # «الأمر الذي نفاه الجيش.» — with an object («نفى الجيش مسؤوليته») the object is the content
         frame.content = (prev_clause[0], prev_clause[1], "indirect")
         frame.frame_end = after
         return frame

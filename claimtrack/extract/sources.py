@@ -47,6 +47,13 @@ def _stop_word(doc: Doc, i: int) -> bool:
     return info is not None
 
 
+def _is_cue_word(doc: Doc, k: int) -> bool:
+    """True when word *k* reads as a reporting cue (the noncue traps aside)."""
+    from claimtrack.lexicon.loader import spelling_key
+
+    return doc.lex.lookup(doc.norm(k)) is not None and spelling_key(doc.tokens[k].text) not in doc.lex.noncue
+
+
 def is_media_word(doc: Doc, i: int) -> bool:
     """True when word *i* (without a leading لـ) is an outlet noun (وكالة، قناة ...)."""
     w = doc.norm(i)
@@ -174,7 +181,7 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             after = tokens[c + 1] if c + 1 < n else None
             short_tail = (0 < c - j - 1 <= 3 and count <= 6 and after is not None and (
                 after.text in ("،", ",", "(", ")") or after.norm in ("عن", "قوله", "قولها")))
-            if (named or short_tail) and 0 < c - j - 1 <= 9 and all(tokens[k].kind == "word" and doc.lex.lookup(tokens[k].norm) is None
+            if (named or short_tail) and 0 < c - j - 1 <= 9 and all(tokens[k].kind == "word" and not _is_cue_word(doc, k)
                                           and doc.norm(k) not in doc.lex.words["complementizers"] for k in inner):
                 count += c - j - 1
                 j = c + 1
