@@ -6,7 +6,8 @@ such as «اقرأ.. X حول Y: ...»). The source stops before «حول/عن/�
 
 Examples:
     >>> from claimtrack.extract.context import build_doc
-    >>> [(f.source.text, doc.text[f.content[0]:f.content[1]]) for f in colon_headlines(build_doc("الصليب الأحمر: المساعدات لم تصل\\nنص"))]
+    >>> doc = build_doc("الصليب الأحمر: المساعدات لم تصل\\nنص")
+    >>> [(f.source.text, doc.text[f.content[0]:f.content[1]]) for f in colon_headlines(doc)]
     [('الصليب الأحمر', 'المساعدات لم تصل')]
 """
 

@@ -15,7 +15,7 @@ Examples:
     'المكتب الإعلامي للحركة'
     >>> doc = build_doc('ذكرت وكالة "أعماق" المقربة من التنظيم أن')
     >>> doc.span(*noun_phrase_forward(doc, 1)).text
-    'وكالة "أعماق" المقربة'
+    'وكالة "أعماق"'
 """
 
 from __future__ import annotations
