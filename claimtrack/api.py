@@ -20,6 +20,7 @@ import attrs
 from claimtrack.errors import ClaimtrackError, InputError
 from claimtrack.extract.pipeline import extract_attributions
 from claimtrack.model import Article
+from claimtrack.text.noise import dateline_outlet
 from claimtrack.text.read import read_text
 
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ def extract(
         raise InputError(f"extract() takes a str, not {type(text).__name__}; decode bytes first "
                          "(claimtrack.text.read.decode)")
     attributions, diagnostics = extract_attributions(text)
+    if publisher is None:
+        publisher = dateline_outlet([d.span for d in diagnostics if d.code == "page-noise" and d.span is not None])
     article = Article(text, attributions, doc_id, publisher, diagnostics)
     if resolve:
         from claimtrack.sources import resolve_article

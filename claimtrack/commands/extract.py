@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--backend", choices=("rules", "stanza", "hybrid"), default="rules",
                    help="rules (default); stanza: from dependency parses; hybrid: rules with parse "
                         "boundaries (stanza/hybrid need --conllu or pip install 'claimtrack[stanza]')")
+    p.add_argument("--publisher", metavar="NAME",
+                   help="the articles' own outlet (a registry id or name): statements made to it are "
+                        "not relays")
     p.add_argument("--conllu", metavar="FILE",
                    help="read parses from this CoNLL-U file instead of parsing the FILEs")
     for action in p._actions:
@@ -65,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             warn(str(error))
             failed += 1
             continue
-        article = extract(text, doc_id=name, registry=registry)
+        article = extract(text, doc_id=name, registry=registry, publisher=getattr(args, "publisher", None))
         if args.format == "jsonl":
             sys.stdout.write(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")
             sys.stdout.flush()

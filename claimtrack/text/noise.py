@@ -22,7 +22,7 @@ from claimtrack.errors import LexiconError
 from claimtrack.model import Span
 from claimtrack.text.normalize import normalize
 
-__all__ = ["find_noise", "noise_phrases"]
+__all__ = ["find_noise", "noise_phrases", "dateline_outlet"]
 
 _ARABIC = re.compile("[\u0621-\u064a]")
 _SEPARATOR = re.compile(r"^[\W_]+$")
@@ -111,3 +111,20 @@ def find_noise(text: str) -> list[Span]:
             seen.append(key)
             seen_set.add(key)
     return spans
+
+
+_DATELINE_NAME = re.compile(r"\(\s*([^()\n]{2,20}?)\s*\)\s*(?:--+|—|–|-)")
+
+
+def dateline_outlet(noise: list[Span] | tuple[Span, ...]) -> str | None:
+    """The outlet a dateline names («دبي (CNN)--» → ``'CNN'``), from the noise spans, or None.
+
+    Examples:
+        >>> dateline_outlet(find_noise("دبي، الإمارات (CNN)-- قال الوزير إن الطريق مغلق."))
+        'CNN'
+    """
+    for span in noise[:3]:
+        m = _DATELINE_NAME.search(span.text)
+        if m:
+            return m.group(1)
+    return None
