@@ -18,7 +18,7 @@ from claimtrack.extract.contents import Opener, content_extent, find_opener, quo
 from claimtrack.extract.context import Doc, build_doc
 from claimtrack.extract.cues import CueCandidate, find_cues
 from claimtrack.extract.headlines import colon_headlines
-from claimtrack.extract.relays import origin_after_an, published_by, recipient_outlet
+from claimtrack.extract.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
 from claimtrack.extract.sources import is_media_word, noun_phrase_backward, noun_phrase_forward, split_object
 from claimtrack.extract.speakers import gender_of, pick_antecedent
 from claimtrack.lexicon import Lexicon
@@ -47,6 +47,7 @@ class Frame:
     dropped: bool = False
     passive: bool = False
     opener_kind: str = ""
+    relay_implicit: bool = False
 
 
 def _span_tokens(doc: Doc, rng: tuple[int, int], *, strip_waw: bool = False) -> Span:
@@ -186,6 +187,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     after = c.end
     # Another verb cue closes this cue's window.
     inside_prep = {m for p in preps.values() if c.end <= p.start < limit for m in range(p.start, p.end)}
+    inside_prep.update(k for k in range(c.end, limit) if is_relay_clause(doc, k))
     for k in range(c.end, limit):
         if doc.is_word(k) and k not in consumed and doc.lex.lookup(doc.norm(k)) is not None \
                 and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in inside_prep:
@@ -220,6 +222,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if src_rng is None and c.form == "verb" and "relay" in flags and doc.norm(after) == "عن":
         origin = origin_after_an(doc, after, limit)  # «ونقلت عن الوزارة قولها»
         if origin is not None:
+            frame.relay_implicit = True
             src_rng = origin
             after = origin[1]
             while after < limit and doc.is_word(after) and doc.norm(after) in doc.lex.words["quote_masdar"]:
@@ -389,6 +392,23 @@ def _trailing_via(doc: Doc, frame: Frame, preps: dict[int, CueCandidate], consum
     consumed.update(range(p.start, p.end))
 
 
+def _share_sentence_relays(doc: Doc, frames: list[Frame]) -> None:
+    """A sentence-final «، بحسب X» relays every attribution of its sentence («وتعهد ...،
+    موجهاً ...، مشدداً ...، بحسب وكالة X»)."""
+    by_sentence: dict[int, list[Frame]] = {}
+    for f in frames:
+        by_sentence.setdefault(doc.seg.sentence_of[f.cue.start], []).append(f)
+    for group in by_sentence.values():
+        if len(group) < 2 or not group[-1].vias:
+            continue
+        last = group[-1]
+        tail = [v for v in last.vias if v[0].start > (last.content[1] if last.content else 0)]
+        for f in group[:-1]:
+            for v in tail:
+                if v not in f.vias:
+                    f.vias.append(v)
+
+
 def _first_token_at(doc: Doc, char: int) -> int | None:
     import bisect
 
@@ -496,6 +516,7 @@ def _drop_nested_implicit(doc: Doc, frames: list[Frame]) -> None:
 
 def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
     history: list[tuple[str, Span]] = []
+    relays_seen: list[Span] = []
     last_by_sentence: dict[int, Span] = {}
     for f in frames:
         if f.dropped:
@@ -515,6 +536,11 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
             if ante is not None:
                 f.source = ante
                 f.implicit = True
+        if f.relay_implicit and not f.vias:
+            # «ونقلت عن الوزارة قولها»: the relaying outlet is the one named before.
+            if relays_seen:
+                f.vias.append((f.cue_span, relays_seen[-1]))
+        relays_seen.extend(v[1] for v in f.vias)
         if f.source is not None:
             history.append((f.source.text, f.source))
             last_by_sentence[sent] = f.source
@@ -530,6 +556,8 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
     for c in cues:
         if c.form not in ("verb", "participle") or c.start in consumed:
             continue
+        if is_relay_clause(doc, c.start) and c.start > 0 and doc.tokens[c.start - 1].text in ("،", ","):
+            continue  # «، نقلت عنه وكالة X،» relays the cue before it
         f = _verb_frame(doc, c, consumed, preps)
         if f is None:
             if not c.negated and c.info is not None and "strict" not in c.info.entry.flags \
@@ -542,6 +570,7 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
         frames.append(f)
     for f in frames:
         _trailing_via(doc, f, preps, consumed)
+    _share_sentence_relays(doc, frames)
     for p in preps.values():
         if p.start in consumed:
             continue

@@ -20,7 +20,15 @@ from __future__ import annotations
 from claimtrack.extract.context import Doc
 from claimtrack.extract.sources import is_media_word, noun_phrase_forward
 
-__all__ = ["recipient_outlet", "published_by", "origin_after_an"]
+__all__ = ["recipient_outlet", "published_by", "origin_after_an", "is_relay_clause"]
+
+
+def is_relay_clause(doc: Doc, k: int) -> bool:
+    """«، نقلت عنه وكالة X،»: a relaying verb with عنه inside another cue's frame."""
+    if not doc.is_word(k) or doc.norm(k + 1) not in ("عنه", "عنها", "عنهم"):
+        return False
+    info = doc.lex.lookup(doc.norm(k))
+    return info is not None and info.form == "verb" and "relay" in info.entry.flags
 
 #: Latin names of outlets a statement is often made to («قال لـ CNN»).
 _LATIN_OUTLETS = frozenset({"cnn", "bbc", "afp", "ap", "dpa", "reuters", "rt", "nbc", "cbs", "abc", "fox"})
@@ -67,6 +75,10 @@ def recipient_outlet(doc: Doc, start: int, limit: int) -> tuple[int, int] | None
 def published_by(doc: Doc, start: int, limit: int) -> tuple[int, tuple[int, int]] | None:
     """«نشرته X» between *start* and *limit*: (the verb's token, X's token range), or None."""
     for k in range(start, limit):
+        if is_relay_clause(doc, k):
+            np = noun_phrase_forward(doc, k + 2, limit=max(limit, k + 10))
+            if np is not None:
+                return k, np
         if doc.is_word(k) and doc.norm(k) in doc.lex.words["relay_verbs"]:
             j = k + 1
             if doc.is_word(j) and doc.norm(j) in ("علي", "عبر", "في"):

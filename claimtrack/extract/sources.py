@@ -147,7 +147,8 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             w = t.norm
             if stop_bi and w[0] == "ب" and len(w) >= 3 and w != "باسم":
                 break  # «أفادت مصادر بمقتل ...»: the content opens
-            if _pp_allowed(doc, head, j) and ((doc.is_word(j + 1) and not _stop_word(doc, j + 1)) or (
+            if _pp_allowed(doc, head, j) and doc.norm(j + 1) not in doc.lex.nouns and (
+                    (doc.is_word(j + 1) and not _stop_word(doc, j + 1)) or (
                     j + 1 < n and tokens[j + 1].kind == "quote" and j + 1 in quotes)):
                 j += 1
                 count += 1
