@@ -297,6 +297,8 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                 return s, k
             if len(raw) > 4 and raw.endswith(("ها", "هم")):
                 return s, k
+            if _nisba(prev) and not _nisba(w) and not w.startswith(("ل", "ال")) and not titled:
+                return s, k  # «مصادر طبية مقتل ...»
             if prev.startswith("ال") and not w.startswith("ال") and not w.startswith("ل") \
                     and not titled and w not in ("بن", "ابن", "ابو"):
                 return s, k
@@ -309,6 +311,11 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if is_title(w):
             titled = True
     return rng
+
+
+def _nisba(word: str) -> bool:
+    """An indefinite relational adjective (عسكري، طبية، يمنيون)."""
+    return not word.startswith("ال") and len(word) > 3 and word.endswith(("ي", "يه", "يون", "يين"))
 
 
 def _adjective_like(word: str) -> bool:
