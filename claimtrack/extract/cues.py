@@ -42,6 +42,7 @@ class CueCandidate:
 
 
 _DAMMA = "\u064f"
+_PREPOSITIONS = frozenset({"عن", "علي", "في", "من", "الي", "مع", "حول", "ضد", "عبر", "بعد", "قبل", "خلال"})
 
 
 def _is_passive(doc: Doc, i: int, info: FormInfo) -> bool:
@@ -138,6 +139,8 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
             i = max(prep.end, (prep.inner_verb or i) + 1)
             continue
         info = lex.lookup(t.norm) if spelling_key(t.text) not in noncue else None
+        if info is not None and info.form == "verb" and doc.norm(i - 1) in _PREPOSITIONS and doc.is_word(i - 1):
+            info = None  # «عن إدانتها»: after a preposition the word is a noun
         if info is not None and not _author_voice(doc, i):
             negated = doc.norm(i - 1) in negators and doc.is_word(i - 1) and not (
                 doc.norm(i - 1) == "ما" and doc.is_word(i - 2))  # «وهو ما نفاه»: ما is relative
