@@ -29,9 +29,13 @@ import re
 
 from claimtrack.text.normalize import normalize
 
-__all__ = ["stem", "content_terms", "numbers", "frames", "weekdays", "STOPWORDS", "tokens"]
+__all__ = ["stem", "content_terms", "numbers", "frames", "weekdays", "act", "ACTS", "source_terms",
+           "STOPWORDS", "tokens"]
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+# One attribution's content is normalised by several features in a row: remember a few.
+_normalize = functools.lru_cache(maxsize=1024)(normalize)
 
 #: Function words, in normalised form, that never count as content.
 STOPWORDS = frozenset(normalize(w) for w in """
@@ -92,7 +96,7 @@ def tokens(text: str) -> list[str]:
         >>> tokens("قال: «أكّدَ الوزيرُ»")
         ['قال', 'اكد', 'الوزير']
     """
-    return _WORD_RE.findall(normalize(text))
+    return _WORD_RE.findall(_normalize(text))
 
 
 def stem(word: str) -> str:
@@ -168,7 +172,7 @@ def numbers(text: str) -> tuple[int, ...]:
     ``عشرات`` and ``مئات`` (tens, hundreds) are not counted as exact numbers.
     """
     found: set[int] = set()
-    norm = normalize(text)
+    norm = _normalize(text)
     for m in _DIGITS_RE.finditer(norm):
         raw = m.group()
         # "1,500" / "1٬500" group thousands; "3.5" / "3٫5" are decimals.
@@ -234,4 +238,55 @@ def weekdays(text: str) -> frozenset[str]:
         for cand in (t, t[1:] if len(t) > 4 and t[0] in "وب" else t):
             if cand in _DAYS:
                 out.add(cand)
+    return frozenset(out)
+
+
+#: Speech acts of a claim: what the speaker *does* with the content.
+ACTS = ("report", "deny", "condemn", "blame", "demand")
+
+_ACT_OF_KIND = {"denial": "deny", "condemnation": "condemn", "allegation": "blame", "demand": "demand"}
+_ACT_OF_CONCEPT = (("#deny", "deny"), ("#condemn", "condemn"))
+
+
+def act(text: str, *, cue_kind: str | None = None, terms: frozenset[str] | None = None) -> str:
+    """The speech act of an attribution, one of :data:`ACTS`: from its cue kind, else its content's head.
+
+    A denial, a condemnation, an accusation or a demand is a claim of its own: «نفى
+    الجيش مقتل 40» is not the same claim as «قتل 40». A reporting cue (قال، أكد، أعلن
+    ...) whose content begins with a denial or condemnation word takes that act
+    («قالت الحركة إنها تدين الهجوم»).
+
+    Examples:
+        >>> act("مقتل 40 شخصاً", cue_kind="denial")
+        'deny'
+        >>> act("تدين استهداف الموكب", cue_kind="neutral")
+        'condemn'
+        >>> act("الجسر مغلق", cue_kind="assertive")
+        'report'
+    """
+    if cue_kind in _ACT_OF_KIND:
+        return _ACT_OF_KIND[cue_kind]
+    head = [t for t in map(_term, tokens(text)[:3]) if t is not None]
+    for concept, name in _ACT_OF_CONCEPT:
+        if concept in head:
+            return name
+    return "report"
+
+
+def source_terms(text: str) -> frozenset[str]:
+    """Stems of the words of a source mention, for comparing speakers across outlets.
+
+    Examples:
+        >>> source_terms("الجيش التركي") == source_terms("جيش تركيا")
+        True
+    """
+    out = set()
+    for tok in tokens(text):
+        if tok in STOPWORDS or len(tok) < 2:
+            continue
+        st = stem(tok)
+        if len(st) >= 4 and st.endswith("ي"):
+            st = st[:-1]  # nisba: التركي / تركيا
+        if st not in STOPWORDS:
+            out.add(st)
     return frozenset(out)

@@ -8,16 +8,26 @@ How it works:
 
 1. Each attribution becomes a bag of *content terms*
    (:func:`~claimtrack.graph.features.content_terms`: normalised, lightly stemmed
-   content words, news concepts folded, numbers left out) weighted by inverse
-   document frequency over everything being linked.
-2. *Blocking*: an inverted index from term to attributions proposes only pairs that
-   share a reasonably rare term, inside one event cluster; frequent terms are left out
-   of the index, so the cost grows about linearly with the number of attributions.
-3. Each proposed pair is scored: weighted overlap of the terms, blended with the
-   rapidfuzz ``token_set_ratio`` of the normalised contents
-   (``processor=normalize``), plus a bonus when both name the same source.
-4. Pairs at or above the threshold are joined (union-find); each group gets an id
-   ``c`` + 10 hex digits, a hash of its members, stable from run to run.
+   content words, news concepts folded, nisba adjectives folded onto their noun),
+   plus its figures, its frame (death toll) and its speech act
+   (:func:`~claimtrack.graph.features.act`: report, deny, condemn, blame, demand).
+   Terms are weighted by inverse document frequency *inside the event cluster*, so
+   the words the whole event uses (its town, its actors) weigh little.
+2. *Blocking*: an inverted index per cluster from term to attributions proposes only
+   pairs that share a term carried by at most 64 attributions of the cluster, so the
+   cost grows about linearly with the number of attributions.
+3. Each proposed pair is scored: cosine of the weighted terms, blended with the
+   rapidfuzz ``token_sort_ratio`` of the normalised contents (``processor=normalize``);
+   a bonus when both are death tolls; for two reports a small bonus when the speakers
+   agree (different speakers can carry one claim); for two denials (condemnations,
+   accusations, demands) a bonus that grows with the speakers' agreement, since who
+   denies is part of what is claimed; a penalty when one denies what the other reports,
+   or when they name different days of the week.
+4. Groups are agglomerated best mean first (average linkage): two groups join when
+   their best pair reaches the threshold and their mean pair score (unscored pairs
+   count 0) reaches :data:`_AVG_SHARE` of it, so one loose pair cannot chain two
+   claims together. Each group gets an id ``c`` + 10 hex digits, a hash of its
+   members, stable from run to run.
 
 Attributions in the same article may join a claim too (a statement repeated by its
 speaker), but the point is the cross-article links.
@@ -42,6 +52,7 @@ Examples:
 from __future__ import annotations
 
 import hashlib
+import heapq
 import logging
 import math
 from collections import defaultdict
@@ -51,7 +62,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from claimtrack.errors import InputError
-from claimtrack.graph.features import content_terms, frames, weekdays
+from claimtrack.graph.features import act, content_terms, frames, numbers, source_terms, weekdays
 from claimtrack.model import Article, Attribution
 from claimtrack.text.normalize import normalize
 
@@ -68,16 +79,21 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 #: Score at which two attributions of one event cluster are the same claim.
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.4
 #: Score needed when no cluster says the two articles report one event.
 POOL_THRESHOLD = 0.72
 
-_MAX_POSTING = 64  # terms carried by more attributions than this do not propose pairs
-_SAME_SOURCE_BONUS = 0.15
-_FRAME_BONUS = 0.3
+_MAX_POSTING = 64  # terms carried by more attributions of a pool than this do not propose pairs
+_W_COSINE = 0.9  # weight of the idf-weighted term cosine
+_W_FUZZY = 0.1  # weight of rapidfuzz token_sort_ratio of the normalised contents
+_SAME_SOURCE_BONUS = 0.1  # times the speakers' word overlap, for two reports
+_ACT_BONUS = 0.3  # both deny, both condemn, both blame or both demand
+_ACT_SPEAKER = 2.0  # ... and then the speaker decides: ± this times (overlap - 0.5)
+_ACT_PENALTY = 0.6  # one denies (condemns ...) what the other reports
+_FRAME_BONUS = 0.2  # both are death tolls
 _DAY_PENALTY = 0.3  # the two name different days of the week
-_FLOOR = 0.15  # pair scores below this are not kept
-_AVG_SHARE = 0.8  # a group's mean pair score must reach this share of the threshold
+_FLOOR = 0.1  # pair scores below this are not kept
+_AVG_SHARE = 0.6  # two groups' mean pair score must reach this share of the threshold
 
 
 def attribution_key(article: Article, index: int, *, position: int | None = None) -> str:
@@ -142,8 +158,10 @@ class _Item:
     index: int
     pool: str | None
     terms: frozenset[str]
-    text: str
+    text: str  # normalised
     source: str | None
+    speaker: frozenset[str]
+    act: str
     frames: frozenset[str]
     days: frozenset[str]
 
@@ -154,47 +172,150 @@ def _items(articles: Sequence[Article], clusters: Mapping[str, str | None] | Non
         pool = cluster_of(art, clusters)
         for i, att in enumerate(art.attributions):
             text = att.content.span.text if att.content is not None else ""
-            base = content_terms(text)
-            fr = frames(text, cue_kind=att.cue.kind, terms=base)
-            terms = base | {"@" + f for f in fr}
-            out.append(_Item(ai, i, pool, terms, text, source_key(att), fr, weekdays(text)))
+            base = frozenset(_nisba(t) for t in content_terms(text))
+            kind = att.cue.kind
+            fr = frames(text, cue_kind=kind, terms=base)
+            sp = act(text, cue_kind=kind, terms=base)
+            terms = base | {"@" + f for f in fr} | {"#" + str(n) for n in numbers(text) if n > 2}
+            if sp != "report":
+                terms |= {"@" + sp}
+            speaker = source_terms(att.source.text) if att.source is not None else frozenset()
+            out.append(_Item(ai, i, pool, terms, normalize(text), source_key(att), speaker, sp, fr,
+                             weekdays(text)))
     return out
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        p = self.parent
-        while p[x] != x:
-            p[x] = p[p[x]]
-            x = p[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+def _nisba(term: str) -> str:
+    """Fold a nisba adjective onto its noun: «الروسية» and «روسيا» give one term."""
+    return term[:-1] if len(term) >= 4 and term.endswith("ي") and term[0] != "#" else term
 
 
-def _score(a: _Item, b: _Item, shared: float, wa: float, wb: float, need: float) -> float:
-    """The similarity of two attributions; rapidfuzz runs only when the pair can reach *need*."""
+def _speaker_overlap(a: _Item, b: _Item) -> float:
+    """Share of the shorter speaker mention's words found in the other (1.0 for the same canonical id)."""
+    if a.source is not None and a.source == b.source:
+        return 1.0
+    if not a.speaker or not b.speaker:
+        return 0.0
+    return len(a.speaker & b.speaker) / min(len(a.speaker), len(b.speaker))
+
+
+def _score(a: _Item, b: _Item, shared: float, wa: float, wb: float) -> float:
+    """The similarity of two attributions of one pool (roughly 0..1.3)."""
     if wa <= 0 or wb <= 0:
         return 0.0
-    overlap = shared / math.sqrt(wa * wb)  # cosine of binary idf-weighted vectors
-    bonus = 0.0
-    if a.source is not None and a.source == b.source:
-        bonus += _SAME_SOURCE_BONUS
+    cosine = shared / math.sqrt(wa * wb)  # of binary, pool-idf-weighted term vectors
+    score = _W_COSINE * cosine
+    speaker = _speaker_overlap(a, b)
+    if a.act != b.act:
+        score -= _ACT_PENALTY
+    elif a.act != "report":
+        # «X denies / condemns / blames ...»: the speaker is part of the proposition
+        # (an unnamed speaker neither helps nor hurts)
+        if speaker == 0.0 and not (a.speaker and b.speaker):
+            speaker = 0.5
+        score += _ACT_BONUS + _ACT_SPEAKER * (speaker - 0.5)
+    else:
+        score += _SAME_SOURCE_BONUS * speaker
     if a.frames & b.frames and a.pool is not None:
-        bonus += _FRAME_BONUS
+        score += _FRAME_BONUS
     if a.days and b.days and not a.days & b.days:
-        bonus -= _DAY_PENALTY
-    partial = 0.7 * overlap + bonus
-    if partial + 0.3 < _FLOOR:
+        score -= _DAY_PENALTY
+    if score + _W_FUZZY < _FLOOR:
         return 0.0  # cannot reach the floor whatever the string similarity
-    fuzzy = fuzz.token_set_ratio(a.text, b.text, processor=normalize) / 100.0
-    return partial + 0.3 * fuzzy
+    if _W_FUZZY:
+        # the texts are normalised once in _items: the same as processor=normalize, per pair
+        score += _W_FUZZY * fuzz.token_sort_ratio(a.text, b.text, processor=None) / 100.0
+    return score
+
+
+def _pair_scores(items: Sequence[_Item]) -> dict[tuple[int, int], float]:
+    """Score the pairs that blocking proposes: same pool, sharing a term that is rare in the pool."""
+    by_pool: dict[str | None, list[int]] = defaultdict(list)
+    for k, it in enumerate(items):
+        by_pool[it.pool].append(k)
+    scores: dict[tuple[int, int], float] = {}
+    for members in by_pool.values():
+        n = len(members)
+        df: dict[str, int] = defaultdict(int)
+        for k in members:
+            for t in items[k].terms:
+                df[t] += 1
+        # idf inside the pool: words the whole event uses (its place, its actors) weigh little
+        idf2 = {t: math.log(1.0 + n / c) ** 2 for t, c in df.items()}
+        weights = {k: sum(idf2[t] for t in items[k].terms) for k in members}
+        index: dict[str, list[int]] = defaultdict(list)
+        for j in members:
+            it = items[j]
+            shared: dict[int, float] = defaultdict(float)
+            for t in it.terms:
+                posting = index[t]
+                if len(posting) <= _MAX_POSTING:
+                    w = idf2[t]
+                    for i in posting:
+                        shared[i] += w
+                posting.append(j)
+            for i, sh in shared.items():
+                sc = _score(items[i], it, sh, weights[i], weights[j])
+                if sc >= _FLOOR:
+                    scores[(i, j)] = sc
+    return scores
+
+
+def _average_linkage(n: int, scores: Mapping[tuple[int, int], float],
+                     need: Callable[[int], float]) -> list[int]:
+    """Agglomerate *n* items, best mean first: average linkage with a best-pair condition.
+
+    Two groups join when their best pair reaches *need* and their mean pair score
+    (unscored pairs count 0) reaches :data:`_AVG_SHARE` of it: one loose pair cannot
+    chain two claims together. Returns each item's group representative.
+    """
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    best: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), sc in scores.items():
+        sums[i][j] = sums[j][i] = sc
+        best[i][j] = best[j][i] = sc
+    size = [1] * n
+    rep = list(range(n))
+    alive = [True] * n
+    heap = [(-sc, i, j) for (i, j), sc in scores.items()]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if not (alive[a] and alive[b]):
+            continue
+        avg = sums[a].get(b, 0.0) / (size[a] * size[b])
+        if abs(avg + neg) > 1e-12:
+            continue  # stale entry: a newer one for this pair is in the heap
+        th = min(need(a), need(b))
+        if avg < th * _AVG_SHARE or best[a].get(b, 0.0) < th:
+            continue
+        if size[a] < size[b] or (size[a] == size[b] and a > b):
+            a, b = b, a
+        alive[b] = False
+        rep[b] = a
+        size[a] += size[b]
+        sa, ba = sums[a], best[a]
+        sa.pop(b, None)
+        ba.pop(b, None)
+        nb, bb = sums.pop(b, {}), best.pop(b, {})
+        for x, v in nb.items():
+            if x == a:
+                continue
+            sa[x] = sa.get(x, 0.0) + v
+            ba[x] = max(ba.get(x, 0.0), bb[x])
+            sums[x].pop(b, None)
+            best[x].pop(b, None)
+            sums[x][a] = sa[x]
+            best[x][a] = ba[x]
+        for x, v in sa.items():
+            heapq.heappush(heap, (-(v / (size[a] * size[x])), min(a, x), max(a, x)))
+    out = []
+    for k in range(n):
+        r = k
+        while rep[r] != r:
+            r = rep[r]
+        out.append(r)
+    return out
 
 
 def claim_groups(
@@ -208,7 +329,7 @@ def claim_groups(
 
     Args:
         articles: the articles to link.
-        threshold: the score two attributions of one event cluster need to be joined.
+        threshold: the mean score two groups of one event cluster need to be joined.
         pool_threshold: the score needed by attributions of articles with no cluster.
         clusters: doc id -> event cluster; articles may also carry ``("cluster", ...)``
             in their ``meta``. Articles of different clusters are never linked.
@@ -219,69 +340,17 @@ def claim_groups(
     """
     if not 0.0 <= threshold <= 2.0 or not 0.0 <= pool_threshold <= 2.0:
         raise InputError(f"threshold {threshold!r} / pool_threshold {pool_threshold!r} must lie "
-                         "between 0 and 2 (try 0.5 inside clusters, 0.72 without)")
+                         f"between 0 and 2 (try {DEFAULT_THRESHOLD} inside clusters, "
+                         f"{POOL_THRESHOLD} without)")
     items = _items(articles, clusters)
-    n = len(items)
-    df: dict[str, int] = defaultdict(int)
-    for it in items:
-        for t in it.terms:
-            df[t] += 1
-    idf = {t: math.log(1.0 + n / c) for t, c in df.items()}
-
-    weights = [sum(idf[t] ** 2 for t in it.terms) for it in items]
-
-    index: dict[tuple[str | None, str], list[int]] = defaultdict(list)
-    scored: list[tuple[float, int, int]] = []
-    scores: dict[tuple[int, int], float] = {}
-    for j, it in enumerate(items):
-        shared: dict[int, float] = defaultdict(float)
-        for t in it.terms:
-            posting = index[(it.pool, t)]
-            if len(posting) > _MAX_POSTING:
-                continue
-            w = idf[t] ** 2
-            for i in posting:
-                shared[i] += w
-            posting.append(j)
-        need = threshold if it.pool is not None else pool_threshold
-        wj = weights[j]
-        for i, sh in shared.items():
-            sc = _score(items[i], it, sh, weights[i], wj, need)
-            if sc >= _FLOOR:
-                scores[(i, j)] = sc
-                scored.append((sc, i, j))
-    pairs = len(scores)
-    # Average-linkage agglomeration: join two groups when their best pair passes the
-    # threshold and their mean pair score (unscored pairs count 0) passes avg_threshold.
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    uf = _UnionFind(n)
-    members: dict[int, list[int]] = {k: [k] for k in range(n)}
-    for sc, i, j in scored:
-        need = threshold if items[j].pool is not None else pool_threshold
-        if sc < need:
-            continue
-        ri, rj = uf.find(i), uf.find(j)
-        if ri == rj:
-            continue
-        ma, mb = members[ri], members[rj]
-        if len(ma) * len(mb) > 1:
-            total = 0.0
-            for a in ma:
-                for b in mb:
-                    total += scores.get((a, b) if a < b else (b, a), 0.0)
-            if total / (len(ma) * len(mb)) < need * _AVG_SHARE:
-                continue
-        uf.union(ri, rj)
-        root = uf.find(ri)
-        merged = ma + mb
-        members.pop(ri, None)
-        members.pop(rj, None)
-        members[root] = merged
-    logger.debug("linked %d attributions, %d candidate pairs scored", n, pairs)
+    scores = _pair_scores(items)
+    rep = _average_linkage(
+        len(items), scores, lambda k: threshold if items[k].pool is not None else pool_threshold)
+    logger.debug("linked %d attributions, %d candidate pairs scored", len(items), len(scores))
     groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for k, it in enumerate(items):
-        groups[uf.find(k)].append((it.article, it.index))
-    return [sorted(g) for _, g in sorted(groups.items())]
+        groups[rep[k]].append((it.article, it.index))
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
 def _claim_id(keys: Iterable[str]) -> str:
