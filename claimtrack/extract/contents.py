@@ -27,6 +27,10 @@ from claimtrack.text.tokens import SENTENCE_END
 
 __all__ = ["Opener", "find_opener", "content_extent", "quote_before", "starts_attribution"]
 
+#: An indirect content never runs longer than this many tokens (a text without
+#: punctuation would otherwise make every content run to the end of the text).
+MAX_CONTENT_TOKENS = 300
+
 _TRIM = set(" \t\n،,.:؛;-–—…")
 _NOT_BI = frozenset({"بين", "بعد", "بدء", "بدا", "بات", "باتت", "بان", "بانه", "بانها", "بيد", "بل", "بلا",
                      "بسبب", "برغم", "بشان", "بناء", "بدوره", "بدورها"})
@@ -184,7 +188,7 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
         # «أن "اشتباكات عنيفة" اندلعت ...»: a quoted fragment, the sentence goes on.
         s, e, _ = content_extent(doc, Opener(close + 1, tokens[close + 1].start, False), stop_at_attribution=stop_at_attribution)
         return opener.char, e, "mixed"
-    n = len(tokens)
+    n = min(len(tokens), doc.paragraph_end(opener.tok), opener.tok + MAX_CONTENT_TOKENS)
     k = opener.tok
     end_tok = k
     mode = "indirect"

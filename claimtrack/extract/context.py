@@ -28,6 +28,7 @@ class Doc:
     noisy: frozenset[int] = attrs.field(repr=False)
     lex: Lexicon = attrs.field(repr=False)
     starts: list[int] = attrs.field(repr=False)
+    para_end: list[int] = attrs.field(repr=False)
 
     # --- token helpers ------------------------------------------------------------------
     def norm(self, i: int) -> str:
@@ -46,11 +47,7 @@ class Doc:
 
     def paragraph_end(self, i: int) -> int:
         """The token index just past the paragraph holding token *i*."""
-        n = len(self.tokens)
-        j = i
-        while j < n and self.tokens[j].kind != "newline":
-            j += 1
-        return j
+        return self.para_end[i] if i < len(self.para_end) else len(self.tokens)
 
     def span(self, start_tok: int, end_tok: int) -> Span:
         """The character span covering tokens ``[start_tok, end_tok)``."""
@@ -91,5 +88,11 @@ def build_doc(text: str, *, lexicon: Lexicon | None = None) -> Doc:
                 k += 1
             if k < len(noise) and noise[k].start <= t.start < noise[k].end:
                 noisy.add(i)
+    para_end = [0] * len(tokens)
+    end = len(tokens)
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].kind == "newline":
+            end = i
+        para_end[i] = end
     return Doc(text, tokens, segment(tokens), noise, frozenset(noisy), lexicon or load_lexicon(),
-               [t.start for t in tokens])
+               [t.start for t in tokens], para_end)

@@ -56,7 +56,7 @@ def _is_passive(doc: Doc, i: int, info: FormInfo) -> bool:
 
 def _match_preposition(doc: Doc, i: int) -> CueCandidate | None:
     lex = doc.lex
-    for pattern in lex.prepositions:
+    for pattern in lex.prepositions_starting(doc.norm(i)):
         j = i
         skip = 0
         src_at: int | None = None

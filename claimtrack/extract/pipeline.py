@@ -12,6 +12,9 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
+
 import attrs
 
 from claimtrack.extract.contents import Opener, content_extent, find_opener, quote_before
@@ -28,6 +31,9 @@ from claimtrack.text.normalize import normalize
 __all__ = ["extract_attributions", "extract_from_doc"]
 
 _PREP_WORDS = frozenset({"بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا"})
+
+#: How far back (in tokens) a clause before a cue may reach.
+MAX_CLAUSE_TOKENS = 120
 
 #: How far (in tokens) after a cue its content may open.
 OPENER_WINDOW = 40
@@ -115,7 +121,7 @@ def _previous_clause(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     k -= 1
     if not (doc.is_word(k) and doc.bare(k) in ("الامر", "هو", "هي", "وهو", "وهي") or doc.norm(k) in ("وهو", "وهي")):
         return None
-    s_start, _ = doc.sentence(c.start)
+    s_start = max(doc.sentence(c.start)[0], k - MAX_CLAUSE_TOKENS)
     e = k
     for m in range(s_start, k):  # «...، بحسب المرصد، الأمر الذي ...»: stop before the relay
         b = doc.bare(m)
@@ -163,8 +169,9 @@ def _prep_source(doc: Doc, p: CueCandidate, limit: int) -> tuple[int, int] | Non
 def _prep_skips(doc: Doc, preps: dict[int, CueCandidate], start: int, limit: int) -> dict[int, int]:
     """Token index of each prepositional cue in ``[start, limit)`` → where its phrase ends."""
     out: dict[int, int] = {}
-    for p in preps.values():
-        if start <= p.start < limit:
+    for k in range(start, limit):
+        p = preps.get(k)
+        if p is not None:
             np = _prep_source(doc, p, limit)
             out[p.start] = np[1] if np is not None else p.end
     return out
@@ -186,7 +193,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     frame = Frame(c, doc.span(c.start, c.end), passive=c.passive)
     after = c.end
     # Another verb cue closes this cue's window.
-    inside_prep = {m for p in preps.values() if c.end <= p.start < limit for m in range(p.start, p.end)}
+    inside_prep = {m for k in range(c.end, limit) if k in preps for m in range(k, preps[k].end)}
     inside_prep.update(k for k in range(c.end, limit) if is_relay_clause(doc, k))
     for k in range(c.end, limit):
         if doc.is_word(k) and k not in consumed and doc.lex.lookup(doc.norm(k)) is not None \
@@ -410,8 +417,6 @@ def _share_sentence_relays(doc: Doc, frames: list[Frame]) -> None:
 
 
 def _first_token_at(doc: Doc, char: int) -> int | None:
-    import bisect
-
     i = bisect.bisect_left(doc.starts, char)
     return i if i < len(doc.tokens) else None
 
@@ -422,6 +427,8 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         return None
     tokens = doc.tokens
     s_start, s_end = doc.sentence(p.start)
+    s_start = max(s_start, p.start - MAX_CLAUSE_TOKENS)
+    s_end = min(s_end, p.start + MAX_CLAUSE_TOKENS)
     np = _prep_source(doc, p, s_end)
     if np is None:
         return None
@@ -486,31 +493,51 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
 
 def _fold_nested(frames: list[Frame]) -> None:
     """An attribution whose content opens with another attribution becomes its relay."""
+    by_lead: dict[int, list[Frame]] = {}
+    for b in frames:
+        if b.dropped or b.content is None or b.source is None or b.implicit \
+                or b.source.start > b.cue_span.start or b.cue.form != "verb" \
+                or b.opener_kind not in ("comp", "colon", "quote"):
+            continue
+        by_lead.setdefault(b.source.start, []).append(b)
     for a in frames:
         if a.dropped or a.content is None or a.source is None or a.content[2] == "direct":
             continue
-        for b in frames:
-            if b is a or b.dropped or b.content is None:
-                continue
-            if b.source is None or b.implicit or b.source.start > b.cue_span.start or b.cue.form != "verb" \
-                    or b.opener_kind not in ("comp", "colon", "quote"):
-                continue
-            lead = b.source.start
-            if a.content[0] <= lead <= a.content[0] + 2 and b.cue_span.start < a.content[1]:
-                b.vias.append((a.cue_span, a.source))
-                b.vias.extend(a.vias)
-                a.dropped = True
-                break
+        inner = [b for lead in range(a.content[0], a.content[0] + 3) for b in by_lead.get(lead, ())
+                 if b is not a and not b.dropped and b.cue_span.start < a.content[1]]
+        if inner:
+            b = inner[0]
+            b.vias.append((a.cue_span, a.source))
+            b.vias.extend(a.vias)
+            a.dropped = True
+
+
+def _covered(spans: list[tuple[int, int]], *, strict: bool) -> Callable[[int], bool]:
+    """A test of whether a position lies inside any of *spans* (O(log n) per query)."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach: list[int] = []
+    top = -1
+    for _, e in spans:
+        top = max(top, e)
+        reach.append(top)
+
+    def inside(x: int) -> bool:
+        i = bisect.bisect_left(starts, x) if strict else bisect.bisect_right(starts, x)
+        return i > 0 and reach[i - 1] > x
+
+    return inside
 
 
 def _drop_nested_implicit(doc: Doc, frames: list[Frame]) -> None:
     """A cue without its own speaker inside another attribution's content is part of that
     content («أفاد البيان أن البعثة توصلت إلى ...»)."""
-    spans = [(f.content[0], f.content[1]) for f in frames if not f.dropped and f.content is not None]
+    inside = _covered([(f.content[0], f.content[1]) for f in frames if not f.dropped and f.content is not None],
+                      strict=True)
     for f in frames:
         if f.dropped or f.source is not None or f.cue.form not in ("verb", "participle"):
             continue
-        if any(s < f.cue_span.start < e for s, e in spans):
+        if inside(f.cue_span.start):
             f.dropped = True
 
 
@@ -580,9 +607,10 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
     frames.extend(colon_headlines(doc))
     frames.sort(key=lambda f: f.cue_span.start)
     # Cues inside a direct quotation are the speaker's words, not attributions.
-    directs = [(f.content[0], f.content[1]) for f in frames if f.content is not None and f.content[2] == "direct"]
+    in_direct = _covered([(f.content[0], f.content[1]) for f in frames
+                          if f.content is not None and f.content[2] == "direct"], strict=False)
     for f in frames:
-        if any(s <= f.cue_span.start < e for s, e in directs):
+        if in_direct(f.cue_span.start):
             f.dropped = True
     _fold_nested(frames)
     _drop_nested_implicit(doc, frames)

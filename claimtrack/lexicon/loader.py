@@ -92,10 +92,19 @@ class Lexicon:
     traps: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(repr=False)
     words: dict[str, frozenset[str]] = attrs.field(repr=False)
     noncue: frozenset[str] = attrs.field(repr=False, default=frozenset())
+    prep_index: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(repr=False, factory=dict)
 
     def isin(self, word: str, section: str) -> bool:
         """True when the normalised *word* is in the ``grammar.txt`` section *section*."""
         return word in self.words[section]
+
+    def prepositions_starting(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The prepositional patterns whose first word is the normalised *word* (with or
+        without a leading و/ف), longest first."""
+        found = self.prep_index.get(word, ())
+        if len(word) > 2 and word[0] in _CLITICS:
+            found = found + self.prep_index.get(word[1:], ())
+        return tuple(sorted(found, key=len, reverse=True)) if found else ()
 
     def lookup(self, word: str) -> FormInfo | None:
         """The cue reading of *word* (with or without a leading و/ف), or ``None``."""
@@ -284,8 +293,12 @@ def _load(directory: str | None) -> Lexicon:
     forms, entries = _load_cues(p("cues.txt"))
     traps = _load_traps(p("traps.txt"))
     noncue = _load_noncue(p("traps.txt"))
-    return Lexicon(forms, entries, _load_prepositions(p("prepositions.txt")),
-                   _load_nouns(p("nouns.txt")), traps, _load_grammar(p("grammar.txt")), noncue)
+    preps = _load_prepositions(p("prepositions.txt"))
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for pattern in preps:
+        index.setdefault(pattern[0], []).append(pattern)
+    return Lexicon(forms, entries, preps, _load_nouns(p("nouns.txt")), traps, _load_grammar(p("grammar.txt")),
+                   noncue, {k: tuple(v) for k, v in index.items()})
 
 
 def _load_noncue(path: Path | None) -> frozenset[str]:

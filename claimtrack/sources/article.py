@@ -74,9 +74,14 @@ class Resolution:
 
 
 @functools.lru_cache(maxsize=8)
-def _scan_table(reg: Registry) -> tuple[dict[tuple[str, ...], str], int]:
+def _scan_table(reg: Registry) -> tuple[dict[tuple[str, ...], str], int, dict[str, int]]:
+    """Names by word tuple, the longest name's length, and for each first word the
+    longest name it starts (to skip words that start no name at once)."""
     table = {tuple(k.split(" ")): v for k, v in reg.exact.items()}
-    return table, max((len(k) for k in table), default=1)
+    firsts: dict[str, int] = {}
+    for k in table:
+        firsts[k[0]] = max(firsts.get(k[0], 0), len(k))
+    return table, max((len(k) for k in table), default=1), firsts
 
 
 @attrs.frozen(eq=False)
@@ -88,6 +93,7 @@ class ArticleContext:
     words: tuple[tuple[int, int, str], ...] = attrs.field(repr=False)
     hits: tuple[Hit, ...]
     countries: tuple[tuple[int, str], ...] = attrs.field(repr=False)
+    positions: dict[str, tuple[int, ...]] = attrs.field(repr=False, factory=dict)
 
     @classmethod
     def build(cls, text: str, registry: Registry | None = None) -> ArticleContext:
@@ -98,17 +104,20 @@ class ArticleContext:
         for m in _WORD_RE.finditer(norm.text):
             s, e = norm.span_to_original(m.start(), m.end())
             words.append((s, e, m.group()))
-        table, longest = _scan_table(reg)
+        table, longest, firsts = _scan_table(reg)
         wl = word_lists()
+        country_firsts = {k[0] for k in wl.country_index}
         hits: list[Hit] = []
         countries: list[tuple[int, str]] = []
         i = 0
         toks = [w[2] for w in words]
         while i < len(toks):
             found = None
-            for n in range(min(longest, len(toks) - i), 0, -1):
+            variants = [v for v in clitic_variants(toks[i]) if v in firsts]
+            reach = max((firsts[v] for v in variants), default=0)
+            for n in range(min(reach, len(toks) - i), 0, -1):
                 rest = tuple(toks[i + 1:i + n])
-                for first in clitic_variants(toks[i]):
+                for first in variants:
                     entry_id = table.get((first,) + rest)
                     if entry_id is not None:
                         found = (n, entry_id, (first,) + rest)
@@ -118,12 +127,13 @@ class ArticleContext:
             if found:
                 n, entry_id, alias = found
                 hits.append(Hit(words[i][0], words[i + n - 1][1], entry_id, alias))
-            for n in (3, 2, 1):
+            forms = [f for f in first_word_forms(toks[i]) if f in country_firsts]
+            for n in (3, 2, 1) if forms else ():
                 if i + n > len(toks):
                     continue
                 rest = tuple(toks[i + 1:i + n])
                 code = None
-                for first in first_word_forms(toks[i]):
+                for first in forms:
                     code = wl.country_index.get((first,) + rest)
                     if code:
                         break
@@ -131,7 +141,12 @@ class ArticleContext:
                     countries.append((words[i][0], code))
                     break
             i += found[0] if found else 1
-        return cls(text, reg, tuple(words), tuple(hits), tuple(countries))
+        index: dict[str, list[int]] = {}
+        for k, t in enumerate(toks):
+            for v in clitic_variants(t):
+                index.setdefault(v, []).append(k)
+        positions = {v: tuple(ks) for v, ks in index.items()}
+        return cls(text, reg, tuple(words), tuple(hits), tuple(countries), positions)
 
     # ------------------------------------------------------------------ lookups
     def _ordered(self, pos: int, hits: Sequence[Hit]) -> list[Hit]:
@@ -229,13 +244,11 @@ class ArticleContext:
             return False
         wl = word_lists()
         last = words[-1]
-        toks = [w[2] for w in self.words]
-        for i, t in enumerate(toks):
-            if last not in clitic_variants(t):
-                continue
-            lo, hi = max(0, i - window - len(words)), min(len(toks), i + window + 1)
+        n = len(self.words)
+        for i in self.positions.get(last, ()):
+            lo, hi = max(0, i - window - len(words)), min(n, i + window + 1)
             for j in range(lo, hi):
-                if j != i and wl.head(toks[j:j + 3], "official"):
+                if j != i and wl.head([w[2] for w in self.words[j:j + 3]], "official"):
                     return True
         return False
 

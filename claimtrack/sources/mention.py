@@ -12,16 +12,18 @@ Examples:
     >>> key("#تحالف_دعم_الشرعية")
     'تحالف دعم الشرعيه'
     >>> clitic_variants("للمرصد")
-    ['للمرصد', 'المرصد']
+    ('للمرصد', 'المرصد')
     >>> clitic_variants("وبحسب")
-    ['وبحسب', 'بحسب', 'حسب']
+    ('وبحسب', 'بحسب', 'حسب')
     >>> clitic_variants("لجيش")
-    ['لجيش', 'جيش', 'الجيش']
+    ('لجيش', 'جيش', 'الجيش')
     >>> strip_article(normalize("الوكالة"))
     'وكاله'
 """
 
 from __future__ import annotations
+
+import functools
 
 import re
 
@@ -51,7 +53,8 @@ def key(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def clitic_variants(word: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def clitic_variants(word: str) -> tuple[str, ...]:
     """*word* and the forms left after stripping leading و/ف and ل/ب/ك clitics.
 
     «لل» before a noun stands for «ل» + «ال», so «للمرصد» also gives «المرصد». A stripped
@@ -68,7 +71,7 @@ def clitic_variants(word: str) -> list[str]:
         out.append(w[1:])
         if w[0] == "ل" and len(w) > 3 and not w.startswith("ال"):
             out.append("ال" + w[1:])  # «لجيش» cut from «للجيش»
-    return out
+    return tuple(out)
 
 
 def strip_article(word: str) -> str:

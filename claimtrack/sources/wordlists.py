@@ -36,19 +36,20 @@ LIST_NAMES = ("collective", "anonymous", "anonymous_unnamed", "document", "offic
 _SIDE_NAMES = ("opposition", "government")
 
 
-def first_word_forms(word: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def first_word_forms(word: str) -> tuple[str, ...]:
     """The forms a mention's first word is looked up under: clitics and «ال» stripped.
 
     Examples:
         >>> first_word_forms("وللمصادر")
-        ['وللمصادر', 'للمصادر', 'المصادر', 'مصادر']
+        ('وللمصادر', 'للمصادر', 'المصادر', 'مصادر')
     """
     out: list[str] = []
     for v in clitic_variants(word):
         for f in (v, strip_article(v)):
             if f not in out:
                 out.append(f)
-    return out
+    return tuple(out)
 
 
 def _phrases(words: Sequence[str]) -> frozenset[tuple[str, ...]]:
