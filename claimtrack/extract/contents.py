@@ -156,7 +156,7 @@ def starts_attribution(doc: Doc, k: int) -> bool:
         return False
     w = doc.norm(k)
     lex = doc.lex
-    info = lex.lookup(w)
+    info = doc.info(k)
     if info is not None:
         if info.form == "participle" or info.clitic:
             return True
@@ -166,7 +166,7 @@ def starts_attribution(doc: Doc, k: int) -> bool:
     if w in lex.words["relatives"] or b in lex.words["relatives"]:
         for m in (k + 1, k + 2):
             if doc.is_word(m):
-                i2 = lex.lookup(doc.norm(m))
+                i2 = doc.info(m)
                 if i2 is not None:
                     return True
     if w == "علي" and doc.norm(k + 1) == "حد" and doc.norm(k + 2) in ("تعبيره", "تعبيرها", "قوله", "قولها", "وصفه", "وصفها"):
@@ -211,7 +211,7 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
             if t.text in ("،", ",", "؛", ";") and starts_attribution(doc, k + 1):
                 break
             if t.kind == "word" and starts_attribution(doc, k) and (
-                    doc.lex.lookup(t.norm) is None or doc.lex.lookup(t.norm).form == "participle"  # type: ignore[union-attr]
+                    doc.info(k) is None or doc.info(k).form == "participle"  # type: ignore[union-attr]
                     or t.norm[0] in "وف"):
                 break
         k += 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from claimtrack.lexicon import Lexicon, load_lexicon
+from claimtrack.lexicon import FormInfo, Lexicon, load_lexicon
 from claimtrack.model import Span
 from claimtrack.text.noise import find_noise
 from claimtrack.text.segment import Segmentation, segment
@@ -29,8 +29,15 @@ class Doc:
     lex: Lexicon = attrs.field(repr=False)
     starts: list[int] = attrs.field(repr=False)
     para_end: list[int] = attrs.field(repr=False)
+    infos: list[FormInfo | None] = attrs.field(repr=False)
 
     # --- token helpers ------------------------------------------------------------------
+    def info(self, i: int) -> FormInfo | None:
+        """The cue reading of token *i* (looked up once per token), or None."""
+        if 0 <= i < len(self.infos):
+            return self.infos[i]
+        return None
+
     def norm(self, i: int) -> str:
         """The normalised text of token *i* ('' past either end)."""
         if 0 <= i < len(self.tokens):
@@ -94,5 +101,8 @@ def build_doc(text: str, *, lexicon: Lexicon | None = None) -> Doc:
         if tokens[i].kind == "newline":
             end = i
         para_end[i] = end
-    return Doc(text, tokens, segment(tokens), noise, frozenset(noisy), lexicon or load_lexicon(),
-               [t.start for t in tokens], para_end)
+    lex = lexicon or load_lexicon()
+    lookup = lex.lookup
+    infos = [lookup(t.norm) if t.kind == "word" else None for t in tokens]
+    return Doc(text, tokens, segment(tokens), noise, frozenset(noisy), lex,
+               [t.start for t in tokens], para_end, infos)

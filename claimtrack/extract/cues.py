@@ -64,7 +64,7 @@ def _match_preposition(doc: Doc, i: int) -> CueCandidate | None:
         ok = True
         for k, el in enumerate(pattern):
             if el == "VERB":
-                info = lex.lookup(doc.norm(j)) if doc.is_word(j) else None
+                info = doc.info(j)
                 if info is None or info.form != "verb":
                     ok = False
                     break
@@ -138,7 +138,7 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
             out.append(prep)
             i = max(prep.end, (prep.inner_verb or i) + 1)
             continue
-        info = lex.lookup(t.norm) if spelling_key(t.text) not in noncue else None
+        info = doc.info(i) if doc.info(i) is not None and spelling_key(t.text) not in noncue else None
         if info is not None and info.form == "verb" and doc.norm(i - 1) in _PREPOSITIONS and doc.is_word(i - 1):
             info = None  # «عن إدانتها»: after a preposition the word is a noun
         if info is not None and not _author_voice(doc, i):

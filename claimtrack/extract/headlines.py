@@ -60,7 +60,7 @@ def colon_headlines(doc: Doc) -> list[Frame]:
             continue
         if any(tokens[m].kind == "punct" and tokens[m].text not in "()" for m in range(k, colon)):
             continue
-        if any(doc.lex.lookup(tokens[m].norm) is not None for m in pre):
+        if any(doc.info(m) is not None for m in pre):
             continue
         end = colon
         for m in pre:

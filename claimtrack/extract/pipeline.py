@@ -179,7 +179,7 @@ def _prep_skips(doc: Doc, preps: dict[int, CueCandidate], start: int, limit: int
 
 def _saying(doc: Doc, k: int) -> bool:
     """«قائلاً / قائلة / بالقول»: the manner of a preceding cue, not a cue of its own."""
-    info = doc.lex.lookup(doc.norm(k))
+    info = doc.info(k)
     return info is not None and info.entry.lemma == "قال" and (info.form == "participle" or doc.norm(k) == "بالقول")
 
 
@@ -196,9 +196,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     inside_prep = {m for k in range(c.end, limit) if k in preps for m in range(k, preps[k].end)}
     inside_prep.update(k for k in range(c.end, limit) if is_relay_clause(doc, k))
     for k in range(c.end, limit):
-        if doc.is_word(k) and k not in consumed and doc.lex.lookup(doc.norm(k)) is not None \
+        if doc.is_word(k) and k not in consumed and doc.info(k) is not None \
                 and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in inside_prep:
-            nxt = doc.lex.lookup(doc.norm(k))
+            nxt = doc.info(k)
             if nxt is not None and _saying(doc, k) and c.form == "verb":
                 consumed.add(k)  # «وأضاف قائلاً:», «وتابع بالقول إن» — one cue
                 continue

@@ -27,7 +27,7 @@ def is_relay_clause(doc: Doc, k: int) -> bool:
     """«، نقلت عنه وكالة X،»: a relaying verb with عنه inside another cue's frame."""
     if not doc.is_word(k) or doc.norm(k + 1) not in ("عنه", "عنها", "عنهم"):
         return False
-    info = doc.lex.lookup(doc.norm(k))
+    info = doc.info(k)
     return info is not None and info.form == "verb" and "relay" in info.entry.flags
 
 #: Latin names of outlets a statement is often made to («قال لـ CNN»).

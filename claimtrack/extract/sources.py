@@ -43,7 +43,7 @@ def _stop_word(doc: Doc, i: int) -> bool:
     if b != w and (b in words["complementizers"] or b in words["prepositions"] or b in words["relatives"]
                    or b in words["time"] or b in words["auxiliaries"]):
         return True
-    info = doc.lex.lookup(w)
+    info = doc.info(i)
     return info is not None
 
 
@@ -51,7 +51,7 @@ def _is_cue_word(doc: Doc, k: int) -> bool:
     """True when word *k* reads as a reporting cue (the noncue traps aside)."""
     from claimtrack.lexicon.loader import spelling_key
 
-    return doc.lex.lookup(doc.norm(k)) is not None and spelling_key(doc.tokens[k].text) not in doc.lex.noncue
+    return doc.info(k) is not None and spelling_key(doc.tokens[k].text) not in doc.lex.noncue
 
 
 def is_media_word(doc: Doc, i: int) -> bool:
@@ -153,7 +153,7 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
                 j += 1
                 count += 1
                 continue
-            if w == "باسم" or (w.startswith("بال") and len(w) > 4 and doc.lex.lookup(w) is None):
+            if w == "باسم" or (w.startswith("بال") and len(w) > 4 and doc.info(j) is None):
                 j += 1
                 end = j
                 count += 1

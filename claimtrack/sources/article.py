@@ -26,6 +26,8 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
+
 import functools
 import logging
 import re
@@ -94,6 +96,8 @@ class ArticleContext:
     hits: tuple[Hit, ...]
     countries: tuple[tuple[int, str], ...] = attrs.field(repr=False)
     positions: dict[str, tuple[int, ...]] = attrs.field(repr=False, factory=dict)
+    hit_starts: tuple[int, ...] = attrs.field(repr=False, default=())
+    word_ends: tuple[int, ...] = attrs.field(repr=False, default=())
 
     @classmethod
     def build(cls, text: str, registry: Registry | None = None) -> ArticleContext:
@@ -146,7 +150,8 @@ class ArticleContext:
             for v in clitic_variants(t):
                 index.setdefault(v, []).append(k)
         positions = {v: tuple(ks) for v, ks in index.items()}
-        return cls(text, reg, tuple(words), tuple(hits), tuple(countries), positions)
+        return cls(text, reg, tuple(words), tuple(hits), tuple(countries), positions,
+                   tuple(h.start for h in hits), tuple(w[1] for w in words))
 
     # ------------------------------------------------------------------ lookups
     def _ordered(self, pos: int, hits: Sequence[Hit]) -> list[Hit]:
@@ -220,22 +225,33 @@ class ArticleContext:
 
     def statement_issuer(self, pos: int) -> str | None:
         """The issuer of the statement («بيان») mentioned nearest before *pos*."""
-        idx = [i for i, w in enumerate(self.words)
-               if w[1] <= pos and any(f in ("بيان", "بيانها", "بيانه") for f in clitic_variants(w[2]))]
+        ends = self.word_ends
+        limit = bisect.bisect_right(ends, pos)  # words[:limit] end at or before pos
+        idx = []
+        for f in ("بيان", "بيانها", "بيانه"):
+            lst = self.positions.get(f, ())
+            k = bisect.bisect_left(lst, limit)
+            if k:
+                idx.append(lst[k - 1])
         if not idx:
             return None
-        i = idx[-1]
+        i = max(idx)
         bstart, bend = self.words[i][0], self.words[i][1]
         nxt = self.words[i + 1][2] if i + 1 < len(self.words) else ""
         if nxt not in _PUBLISHER_VERBS:
             for h in self.hits:
                 if bend <= h.start <= bend + 12 and self.registry[h.id].type != "outlet":
                     return h.id
-        sent = max(self.text.rfind(". ", 0, bstart), self.text.rfind("\n", 0, bstart))
-        for h in reversed(self.hits):
-            if sent < h.start and h.end <= bstart and self.registry[h.id].type != "outlet":
+        lo = max(0, bstart - 2000)
+        sent = max(self.text.rfind(". ", lo, bstart), self.text.rfind("\n", lo, bstart), lo - 1)
+        for k in range(bisect.bisect_left(self.hit_starts, bstart) - 1, -1, -1):
+            h = self.hits[k]
+            if h.start <= sent:
+                break
+            if h.end <= bstart and self.registry[h.id].type != "outlet":
                 return h.id
         return None
+
 
     def titled(self, words: Sequence[str], pos: int, *, window: int = 6) -> bool:
         """True when the name *words* appears in the article next to an office title
@@ -245,7 +261,12 @@ class ArticleContext:
         wl = word_lists()
         last = words[-1]
         n = len(self.words)
-        for i in self.positions.get(last, ()):
+        occurrences = self.positions.get(last, ())
+        if len(occurrences) > 40:  # the occurrences nearest the mention are enough
+            mid = bisect.bisect_left(self.word_ends, pos)
+            k = bisect.bisect_left(occurrences, mid)
+            occurrences = occurrences[max(0, k - 20):k + 20]
+        for i in occurrences:
             lo, hi = max(0, i - window - len(words)), min(n, i + window + 1)
             for j in range(lo, hi):
                 if j != i and wl.head([w[2] for w in self.words[j:j + 3]], "official"):

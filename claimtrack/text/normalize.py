@@ -35,6 +35,7 @@ DELETED = (
     "\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 )
 _DELETED_RE = re.compile(f"[{DELETED}]")
+_DELETED_RUN_RE = re.compile(f"[{DELETED}]+|\x00$")
 
 _FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -94,13 +95,19 @@ def normalized(text: str) -> Normalized:
     """Normalise *text* and keep the offset map back to it."""
     out: list[str] = []
     offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if _DELETED_RE.match(ch):
-            continue
-        folded = ch.translate(_TABLE).lower()
-        # str.lower() may expand one character (e.g. 'İ'); keep a 1:n map.
-        for c in folded:
-            out.append(c)
-            offsets.append(i)
+    pos = 0
+    for m in _DELETED_RUN_RE.finditer(text + "\x00"):
+        # The kept run text[pos:m.start()] maps one to one, unless lower() grows a letter.
+        run = text[pos:m.start()]
+        folded = run.translate(_TABLE).lower()
+        if len(folded) == len(run):
+            out.append(folded)
+            offsets.extend(range(pos, m.start()))
+        else:
+            for i, ch in enumerate(run, pos):
+                f = ch.translate(_TABLE).lower()
+                out.append(f)
+                offsets.extend([i] * len(f))
+        pos = m.end()
     offsets.append(len(text))
     return Normalized("".join(out), tuple(offsets))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-import attrs
+from typing import NamedTuple
 
 from claimtrack.text.normalize import DELETED, normalize
 
@@ -33,11 +33,11 @@ _WORD = rf"[#@]?[\w{DELETED}]+(?:[.,٫٬][0-9٠-٩]+)*"
 _TOKEN_RE = re.compile(rf"(?P<word>{_WORD})|(?P<nl>\n)|(?P<punct>[^\s\w{DELETED}])", re.UNICODE)
 
 
-@attrs.frozen(slots=True)
-class Token:
+class Token(NamedTuple):
     """One token: ``text[start:end]``, its normalised form and its kind.
 
-    ``kind`` is ``word``, ``punct``, ``quote`` or ``newline``.
+    ``kind`` is ``word``, ``punct``, ``quote`` or ``newline``. A named tuple: tokens are
+    made by the hundred thousand and must be cheap.
     """
 
     start: int
