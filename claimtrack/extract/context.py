@@ -9,6 +9,7 @@ from __future__ import annotations
 import attrs
 
 from claimtrack.lexicon import FormInfo, Lexicon, load_lexicon
+from claimtrack.lexicon.loader import spelling_key
 from claimtrack.model import Span
 from claimtrack.text.noise import find_noise
 from claimtrack.text.segment import Segmentation, segment
@@ -103,6 +104,8 @@ def build_doc(text: str, *, lexicon: Lexicon | None = None) -> Doc:
         para_end[i] = end
     lex = lexicon or load_lexicon()
     lookup = lex.lookup
-    infos = [lookup(t.norm) if t.kind == "word" else None for t in tokens]
+    noncue = lex.noncue
+    infos = [lookup(t.norm) if t.kind == "word" and spelling_key(t.text) not in noncue else None
+             for t in tokens]
     return Doc(text, tokens, segment(tokens), noise, frozenset(noisy), lex,
                [t.start for t in tokens], para_end, infos)

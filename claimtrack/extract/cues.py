@@ -14,7 +14,6 @@ import attrs
 
 from claimtrack.extract.context import Doc
 from claimtrack.lexicon import FormInfo
-from claimtrack.lexicon.loader import spelling_key
 
 __all__ = ["CueCandidate", "find_cues"]
 
@@ -125,7 +124,6 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
     tokens = doc.tokens
     lex = doc.lex
     negators = {p[0] for p in lex.traps["negation"] if len(p) == 1}
-    noncue = lex.noncue
     i = 0
     n = len(tokens)
     while i < n:
@@ -138,7 +136,7 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
             out.append(prep)
             i = max(prep.end, (prep.inner_verb or i) + 1)
             continue
-        info = doc.info(i) if doc.info(i) is not None and spelling_key(t.text) not in noncue else None
+        info = doc.info(i)  # the noncue traps are already left out
         if info is not None and info.form == "verb" and doc.norm(i - 1) in _PREPOSITIONS and doc.is_word(i - 1):
             info = None  # «عن إدانتها»: after a preposition the word is a noun
         if info is not None and not _author_voice(doc, i):

@@ -278,7 +278,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         frame.frame_end = after
         return frame
     skips = _prep_skips(doc, preps, c.end, limit)
-    opener = find_opener(doc, after, limit=max(limit, after), flags=flags, first=after, skip=skips)
+    opener = find_opener(doc, after, limit=max(limit, after), flags=flags,
+                         first=_skip_time(doc, after, limit), skip=skips)
     if opener is None and c.form == "participle":
         opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end, skip=skips)
     if opener is None:
