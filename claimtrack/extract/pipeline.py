@@ -321,7 +321,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if c.form == "participle" and sum(1 for k in range(c.end, opener.tok) if doc.is_word(k)) > 2:
         return None  # «خسائر مؤكدة من ...»: an adjective, not a cue
     if opener.kind == "quote" and opener.quote is not None:
-        gap = sum(1 for k in range(after, opener.quote) if doc.is_word(k))
+        gap_from = after
+        for k in range(after, opener.quote):  # «عن X، رئيس ... قوله الخميس "..."»
+            if doc.is_word(k) and doc.norm(k) in doc.lex.words["quote_masdar"]:
+                gap_from = k + 1
+        gap = sum(1 for k in range(gap_from, opener.quote) if doc.is_word(k) and not doc.word_in(k, "time"))
         if gap > (2 if "strict" in flags else 8):
             return None
     s, e, mode = content_extent(doc, opener)

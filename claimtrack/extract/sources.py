@@ -295,7 +295,8 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                 return s, k
             if len(raw) > 4 and raw.endswith(("ها", "هم")):
                 return s, k
-            if _nisba(prev) and not _nisba(w) and not w.startswith(("ل", "ال")) and not titled:
+            if _nisba(prev) and not _nisba(w) and not w.startswith(("ل", "ال")) and not titled \
+                    and w not in doc.lex.words["pp_words"]:
                 return s, k  # «مصادر طبية مقتل ...»
             if prev.startswith("ال") and not w.startswith("ال") and not w.startswith("ل") \
                     and not titled and w not in ("بن", "ابن", "ابو"):
