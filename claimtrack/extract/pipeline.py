@@ -79,6 +79,21 @@ def _sentence_limit(doc: Doc, i: int) -> int:
     return doc.sentence(i)[1]
 
 
+def _headline(doc: Doc, k: int) -> bool:
+    """True when token *k* is in a headline: a short line with no sentence-final mark."""
+    end = doc.paragraph_end(k)
+    start = k
+    while start > 0 and doc.tokens[start - 1].kind != "newline":
+        start -= 1
+        if k - start > 20:
+            return False
+    words = sum(1 for m in range(start, end) if doc.is_word(m))
+    last = end - 1
+    while last > start and doc.tokens[last].kind == "quote":
+        last -= 1
+    return 2 <= words <= 15 and doc.tokens[last].norm not in (".", "؟", "?", "!", ":", "،")
+
+
 def _object_like(doc: Doc, k: int) -> bool:
     """A word with an object pronoun (قصفها، مسؤوليته) reads as an object, not a subject."""
     raw = doc.tokens[k].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
@@ -302,6 +317,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 if j2 == j:
                     break
                 j = j2
+            if j < s_end and doc.is_word(j):
+                opener = Opener(j, tokens[j].start, False, None, "object")
+        if opener is None and frame.source is not None and c.form == "verb" and not c.negated \
+                and "strict" not in flags and _headline(doc, c.start):
+            j = _skip_time(doc, after, s_end)  # «النائب العام يوضح ملابسات الوفاة»: a headline's object
             if j < s_end and doc.is_word(j):
                 opener = Opener(j, tokens[j].start, False, None, "object")
         if opener is None and c.kind == "addition" and c.form == "verb" and after < limit \
