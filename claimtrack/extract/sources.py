@@ -261,6 +261,7 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     return (start, end) if start < end else None
 
 
+_UNNAMED_HEADS = frozenset({"مصدر", "المصدر", "مسؤول", "المسؤول", "مصدرا"})
 _QUANTIFIERS = frozenset({"عده", "كل", "جميع", "بعض", "كافه", "معظم", "اغلب"})
 
 
@@ -307,8 +308,8 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             if (head_gender == "m" and prev.startswith("ال") and w.startswith("ال") and raw.endswith("ة")
                     and not raw.endswith("ية") and k == s + 1):
                 return s, k
-        if is_title(w):
-            titled = True
+        if is_title(w) and w not in _UNNAMED_HEADS:
+            titled = True  # a name may follow an office title
     return rng
 
 
