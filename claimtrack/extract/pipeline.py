@@ -516,6 +516,48 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     return frame
 
 
+def _noun_frames(doc: Doc, consumed: set[int]) -> list[Frame | None]:
+    """Attributive nouns heading a sentence: «وفي بيان للجيش، ...» → cue بيان, source الجيش."""
+    out: list[Frame | None] = []
+    tokens = doc.tokens
+    for s_start, s_end in doc.seg.sentences:
+        k = s_start
+        while k < s_end and not doc.is_word(k):
+            k += 1
+        if k + 2 >= s_end or doc.bare(k) != "في" and doc.norm(k) != "في" or k in doc.noisy:
+            continue
+        noun = k + 1
+        if doc.norm(noun) not in doc.lex.nouns:
+            continue
+        src_at, skip = noun + 1, 0
+        w = doc.norm(src_at)
+        if w in ("ل", "لـ"):
+            src_at += 1
+        elif len(w) > 2 and w[0] == "ل" and not w.startswith("لل"):
+            skip = 1
+        np = noun_phrase_forward(doc, src_at, limit=s_end, after_lam=True)
+        if np is None:
+            continue
+        j = np[1]
+        if j >= s_end or tokens[j].text not in ("،", ",", ":"):
+            continue
+        j += 1
+        if j >= s_end or doc.info(j) is not None or j in consumed:
+            continue  # «وفي بيان له، قال ...»: the verb is the cue
+        src = _span_tokens(doc, np)
+        if skip and np[0] == src_at:
+            src = Span.of(doc.text, src.start + skip, src.end)
+        cue = CueCandidate(noun, noun + 1, "noun", doc.norm(noun), "neutral", source_at=src_at)
+        opener = Opener(j, tokens[j].start, False, None, "comp")
+        if tokens[j].kind == "quote" and j in doc.seg.quotes and j + 1 < len(tokens):
+            opener = Opener(j + 1, tokens[j + 1].start, True, j, "quote")
+        s, e, mode = content_extent(doc, opener)
+        if e <= s:
+            continue
+        out.append(Frame(cue, doc.span(noun, noun + 1), source=src, content=(s, e, mode)))
+    return out
+
+
 def _fold_nested(frames: list[Frame]) -> None:
     """An attribution whose content opens with another attribution becomes its relay."""
     by_lead: dict[int, list[Frame]] = {}
@@ -629,6 +671,7 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
         f = _prep_frame(doc, p)
         if f is not None:
             frames.append(f)
+    frames.extend(f for f in _noun_frames(doc, consumed) if f is not None)
     frames.extend(colon_headlines(doc))
     frames.sort(key=lambda f: f.cue_span.start)
     # Cues inside a direct quotation are the speaker's words, not attributions.

@@ -141,6 +141,16 @@ PREPOSITIONS: list[Row] = [
      [("ووفقا", "للجيش", "الطريق أعيد فتحه")]),
 ]
 
+NOUNS: list[Row] = [
+    ("وفي بيان للجيش، انتهت العملية العسكرية في المنطقة.",
+     [("بيان", "الجيش", "انتهت العملية العسكرية في المنطقة")]),
+    ('وفي تصريح لوزير الداخلية، "الوضع الأمني مستقر".',
+     [("تصريح", "وزير الداخلية", "الوضع الأمني مستقر")]),
+    # a verb after the comma is the cue, the noun phrase is its frame
+    ("وفي بيان له، قال الحزب إن الانتخابات مزورة.",
+     [("قال", "الحزب", "الانتخابات مزورة")]),
+]
+
 IMPLICIT: list[Row] = [
     ("وقالت الوزارة إن المدارس ستفتح.\nوأضافت أن الامتحانات ستجرى في موعدها.",
      [("وقالت", "الوزارة", "المدارس ستفتح"), ("وأضافت", "~الوزارة", "الامتحانات ستجرى في موعدها")]),
@@ -191,7 +201,7 @@ TRAPS: list[Row] = [
 
 
 @pytest.mark.parametrize("text, expected", VERB_FIRST + SUBJECT_FIRST + SOURCE_BOUNDARIES + CONTENT
-                         + PREPOSITIONS + IMPLICIT + HEADLINES + TRAPS)
+                         + PREPOSITIONS + NOUNS + IMPLICIT + HEADLINES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
 
