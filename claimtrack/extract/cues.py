@@ -79,7 +79,7 @@ def _match_preposition(doc: Doc, i: int) -> CueCandidate | None:
                     j += 1
                 elif doc.is_word(j) and len(w) > 2 and w[0] == "ل":
                     src_at = j
-                    skip = 0 if w.startswith("لل") else 1
+                    skip = 1  # «لوكالة» → وكالة; «للجيش» → لجيش (the article's ل stays)
                     j += 1
                 else:
                     ok = False
@@ -94,8 +94,6 @@ def _match_preposition(doc: Doc, i: int) -> CueCandidate | None:
                     break
         if ok:
             cue_end = j if pattern[-1] != "ل+" else (j - 1 if skip or doc.norm(j - 1) not in ("ل", "لـ") else j)
-            if pattern[-1] == "ل+" and skip == 0 and doc.norm(j - 1).startswith("لل"):
-                cue_end = j - 1
             lemma = " ".join(p for p in pattern if p not in ("VERB", "ل+"))
             return CueCandidate(i, max(cue_end, i + 1), "preposition", lemma, "relay",
                                 source_at=src_at, source_skip=skip, inner_verb=verb)

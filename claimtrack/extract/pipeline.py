@@ -533,7 +533,7 @@ def _noun_frames(doc: Doc, consumed: set[int]) -> list[Frame | None]:
         w = doc.norm(src_at)
         if w in ("ل", "لـ"):
             src_at += 1
-        elif len(w) > 2 and w[0] == "ل" and not w.startswith("لل"):
+        elif len(w) > 2 and w[0] == "ل":
             skip = 1
         np = noun_phrase_forward(doc, src_at, limit=s_end, after_lam=True)
         if np is None:
