@@ -241,6 +241,17 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         elif fwd is not None:
             src_rng = fwd
             after = fwd[1]
+    lisan = preps.get(after)
+    if src_rng is None and c.form == "verb" and "relay" in flags and lisan is not None \
+            and lisan.lemma == "علي لسان" and lisan.source_at is not None:
+        origin = noun_phrase_forward(doc, lisan.source_at, limit=limit)  # «ونقلت على لسان المصدر»
+        if origin is not None:
+            consumed.update(range(lisan.start, lisan.end))
+            frame.relay_implicit = True
+            src_rng = origin
+            after = origin[1]
+            while after < limit and doc.is_word(after) and doc.norm(after) in doc.lex.words["quote_masdar"]:
+                after += 1
     if src_rng is None and c.form == "verb" and "relay" in flags and doc.norm(after) == "عن":
         origin = origin_after_an(doc, after, limit)  # «ونقلت عن الوزارة قولها»
         if origin is not None:
@@ -259,8 +270,16 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")
                 or _opens_here(doc, c.end))):
             return None  # «يُعتقد أن ...»: impersonal
+    # «نقلت واس تصريحات عن X»: a document noun between the relay and عن.
+    if src_rng is not None and after == src_rng[1] and "relay" in flags:
+        for m in range(src_rng[0] + 1, src_rng[1]):
+            w = doc.norm(m)
+            if (w in doc.lex.nouns or w.rstrip("ا") in doc.lex.nouns) and doc.norm(src_rng[1]) == "عن":
+                src_rng = (src_rng[0], m)
+                frame.source = _span_tokens(doc, src_rng)
+                break
     # «نقلت X عن Y»: Y speaks, X relays.
-    if src_rng is not None and after == src_rng[1] and ("relay" in flags):
+    if src_rng is not None and after > c.end and ("relay" in flags):
         k = after
         while k < limit and (tokens[k].kind == "quote" or (tokens[k].kind == "punct" and tokens[k].text in "،,")):
             k += 1
@@ -369,7 +388,7 @@ def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, 
     tokens = doc.tokens
     for k in range(start, stop):
         p = preps.get(k)
-        if p is not None and p.source_at is not None and p.lemma != "نقلا عن":
+        if p is not None and p.source_at is not None and p.lemma != "نقلا عن" and p.start not in consumed:
             np = _prep_source(doc, p, stop)
             if np is not None:
                 src = _span_tokens(doc, np)
@@ -665,12 +684,19 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
     for f in frames:
         _trailing_via(doc, f, preps, consumed)
     _share_sentence_relays(doc, frames)
+    by_cue = {f.cue.start: f for f in frames}
     for p in preps.values():
         if p.start in consumed:
             continue
         f = _prep_frame(doc, p)
-        if f is not None:
-            frames.append(f)
+        if f is None or f.content is None:
+            continue
+        k = _first_token_at(doc, f.content[0])
+        inner = by_cue.get(k) if k is not None else None
+        if inner is not None and f.source is not None:
+            inner.vias.append((f.cue_span, f.source))  # «وبحسب وكالة X، أفاد العقيد ...»
+            continue
+        frames.append(f)
     frames.extend(f for f in _noun_frames(doc, consumed) if f is not None)
     frames.extend(colon_headlines(doc))
     frames.sort(key=lambda f: f.cue_span.start)

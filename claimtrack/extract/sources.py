@@ -171,7 +171,7 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             inner = range(j + 1, c)
             heads = doc.lex.words["name_heads"]
             named = False
-            for m in range(max(head, j - 3), j):
+            for m in range(max(head, j - 6), j):
                 for prev in (doc.norm(m), doc.bare(m)):
                     if prev.endswith("ته"):
                         prev = prev[:-2] + "ه"
