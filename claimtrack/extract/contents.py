@@ -45,6 +45,7 @@ class Opener:
     direct: bool
     quote: int | None = None  # index of the opening quote token
     kind: str = "comp"  # comp | colon | quote | particle | object | before
+    pronoun: bool = False  # the complementiser carried the subject («أنها أجرت ... وتوصلت»)
 
 
 def _after_quote_or_word(doc: Doc, j: int, kind: str) -> Opener | None:
@@ -88,7 +89,10 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
                 if k > 0 and doc.is_word(k - 1) and (doc.norm(k - 1) in words["conjunction_heads"]
                                                      or doc.bare(k - 1) in words["conjunction_heads"]):
                     return None  # «بيد أن ...»: a new clause, not this cue's content
-                return _after_quote_or_word(doc, k + 1, "comp")
+                o = _after_quote_or_word(doc, k + 1, "comp")
+                if o is not None and w not in ("ان", "بان"):
+                    o = attrs.evolve(o, pronoun=True)
+                return o
             if "ila" in flags and w == "الي":
                 return _particle(doc, k)
             if "ala" in flags and w == "علي":
@@ -210,10 +214,12 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
         if stop_at_attribution and k > opener.tok:
             if t.text in ("،", ",", "؛", ";") and starts_attribution(doc, k + 1):
                 break
+            info = doc.info(k)
             if t.kind == "word" and starts_attribution(doc, k) and (
-                    doc.info(k) is None or doc.info(k).form == "participle"  # type: ignore[union-attr]
-                    or t.norm[0] in "وف"):
-                break
+                    info is None or info.form == "participle" or t.norm[0] in "وف") and not (
+                    opener.pronoun and info is not None and info.form == "verb"
+                    and tokens[k - 1].text not in ("،", ",")):
+                break  # (a coordinated verb of the embedded subject «أنها أجرت ... وتوصلت» goes on)
         k += 1
         end_tok = k
     if end_tok <= opener.tok:

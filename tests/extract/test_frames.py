@@ -81,6 +81,9 @@ CONTENT: list[Row] = [
     # a participle starts a new attribution and ends the first content
     ("وأكد المدير أن المصنع سيغلق، مشيرا إلى أن العمال سيعوضون.",
      [("وأكد", "المدير", "المصنع سيغلق"), ("مشيرا", "~المدير", "العمال سيعوضون")]),
+    # a verb coordinated under the embedded subject stays in the content
+    ("وأكدت اللجنة أنها زارت الموقع وتوصلت إلى أن الجسر آمن.",
+     [("وأكدت", "اللجنة", "زارت الموقع وتوصلت إلى أن الجسر آمن")]),
     # a contrastive clause ends an indirect content
     ("وأكدت الشرطة وقوع انفجار، لكن عدد الجرحى لم يعرف بعد.",
      [("وأكدت", "الشرطة", "وقوع انفجار")]),
