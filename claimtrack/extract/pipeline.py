@@ -222,7 +222,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 break
     src_rng: tuple[int, int] | None = None
     if c.form == "verb" and not c.passive:
-        bwd = noun_phrase_backward(doc, c.start, floor=s_start)
+        # «... وتوصلت»: a verb with و/ف opens its own clause, its subject cannot precede it
+        bwd = None if info is not None and info.clitic else noun_phrase_backward(doc, c.start, floor=s_start)
         j = _skip_time(doc, c.end, limit)
         fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags) if j < limit else None
         if fwd is not None and "obj" in flags and _object_like(doc, fwd[0]):
