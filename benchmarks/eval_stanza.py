@@ -86,7 +86,7 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
 def predict(backend: str, doc: Any) -> list[Any]:
     """The attributions of one parsed document by *backend*."""
     if backend == "rules":
-        from claimtrack.extract.pipeline import extract_attributions
+        from claimtrack.rules.pipeline import extract_attributions
 
         return list(extract_attributions(doc.text)[0])
     from claimtrack.backends.stanza import extract_from_doc

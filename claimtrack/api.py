@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Union
 import attrs
 
 from claimtrack.errors import ClaimtrackError, InputError
-from claimtrack.extract.pipeline import extract_attributions
+from claimtrack.rules.pipeline import extract_attributions
 from claimtrack.model import Article
 from claimtrack.text.noise import dateline_outlet
 from claimtrack.text.read import read_text

@@ -1,6 +1,6 @@
 """Hybrid mode: the rules find cues, relay chains and implicit speakers; the tree sets boundaries.
 
-For each attribution of :func:`claimtrack.extract.pipeline.extract_attributions`, the
+For each attribution of :func:`claimtrack.rules.pipeline.extract_attributions`, the
 tree frame whose cue overlaps it (see :func:`claimtrack.backends.tree.tree_frames`)
 replaces the source span when the tree's subject is a confident nominal ``nsubj`` (and
 the rules' speaker is not an implicit one), and the content span when the tree's
@@ -56,7 +56,7 @@ def merge(rules: list[Attribution], frames: list[Frame]) -> list[Attribution]:
 
 def hybrid_attributions(doc: ParsedDoc, *, lex: Lexicon | None = None) -> tuple[list[Attribution], list[Diagnostic]]:
     """The rules' attributions of ``doc.text`` with boundaries from the parse of *doc*."""
-    from claimtrack.extract.pipeline import extract_attributions
+    from claimtrack.rules.pipeline import extract_attributions
 
     rules, diags = extract_attributions(doc.text)
     return merge(list(rules), tree_frames(doc, lex=lex)), list(diags)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.extract.pipeline import extract_attributions
+from claimtrack.rules.pipeline import extract_attributions
 
 Row = tuple[str, list[tuple[str, str | None, str]]]
 

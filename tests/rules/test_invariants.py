@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimtrack
-from claimtrack.extract.pipeline import extract_attributions
+from claimtrack.rules.pipeline import extract_attributions
 from claimtrack.model import Span
 
 # Arabic letters and marks, cue words, punctuation, quotes, format characters.

@@ -8,7 +8,7 @@ and an attribution whose content opens with another attribution («ذكرت X أ
 قال إن ...»: the inner one is kept, X becomes its relay).
 
 Examples:
-    >>> from claimtrack.extract.context import build_doc
+    >>> from claimtrack.rules.context import build_doc
     >>> doc = build_doc("وقال المتحدث لوكالة رويترز إن")
     >>> r = recipient_outlet(doc, 2, 5)
     >>> doc.text[r[0]:r[1]]
@@ -17,8 +17,8 @@ Examples:
 
 from __future__ import annotations
 
-from claimtrack.extract.context import Doc
-from claimtrack.extract.sources import is_media_word, noun_phrase_forward
+from claimtrack.rules.context import Doc
+from claimtrack.rules.sources import is_media_word, noun_phrase_forward
 
 __all__ = ["recipient_outlet", "published_by", "origin_after_an", "is_relay_clause"]
 

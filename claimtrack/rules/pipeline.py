@@ -17,13 +17,13 @@ from collections.abc import Callable
 
 import attrs
 
-from claimtrack.extract.contents import Opener, content_extent, find_opener, quote_before
-from claimtrack.extract.context import Doc, build_doc
-from claimtrack.extract.cues import CueCandidate, find_cues
-from claimtrack.extract.headlines import colon_headlines
-from claimtrack.extract.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
-from claimtrack.extract.sources import is_media_word, noun_phrase_backward, noun_phrase_forward, split_object
-from claimtrack.extract.speakers import gender_of, pick_antecedent
+from claimtrack.rules.contents import Opener, content_extent, find_opener, quote_before
+from claimtrack.rules.context import Doc, build_doc
+from claimtrack.rules.cues import CueCandidate, find_cues
+from claimtrack.rules.headlines import colon_headlines
+from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
+from claimtrack.rules.sources import is_media_word, noun_phrase_backward, noun_phrase_forward, split_object
+from claimtrack.rules.speakers import gender_of, pick_antecedent
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
 from claimtrack.text.normalize import normalize
@@ -661,7 +661,7 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
 
 
 def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
-    """Run every stage over a prepared :class:`~claimtrack.extract.context.Doc`."""
+    """Run every stage over a prepared :class:`~claimtrack.rules.context.Doc`."""
     diagnostics = [Diagnostic("page-noise", "page noise skipped", s) for s in doc.noise]
     cues = find_cues(doc)
     preps = {c.start: c for c in cues if c.form == "preposition"}

@@ -8,7 +8,7 @@ that open content, and other cues. Quoted names after a head («وكالة "أع
 short parentheticals («(سانا)») stay inside. Leading و and لـ are left out.
 
 Examples:
-    >>> from claimtrack.extract.context import build_doc
+    >>> from claimtrack.rules.context import build_doc
     >>> doc = build_doc('قال المكتب الإعلامي للحركة، في بيان، إن الهجوم فشل')
     >>> s, e = noun_phrase_forward(doc, 1)
     >>> doc.span(s, e).text
@@ -20,7 +20,7 @@ Examples:
 
 from __future__ import annotations
 
-from claimtrack.extract.context import Doc
+from claimtrack.rules.context import Doc
 
 __all__ = ["noun_phrase_forward", "noun_phrase_backward", "is_media_word", "split_object", "MAX_SOURCE_WORDS"]
 
@@ -63,7 +63,7 @@ def is_media_word(doc: Doc, i: int) -> bool:
 
 def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
     """May the source phrase headed at *head* keep the particle at *i* (مصدر في الجيش)?"""
-    from claimtrack.extract.speakers import is_title
+    from claimtrack.rules.speakers import is_title
 
     heads = doc.lex.words["pp_heads"]
     h = doc.norm(head)
@@ -116,7 +116,7 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
 
 def _name_apposition(doc: Doc, i: int, end: int, n: int) -> int:
     """Extend a title phrase over a comma-set name: «المتحدثة باسم الخارجية، هيذر نوريت،»."""
-    from claimtrack.extract.speakers import is_title
+    from claimtrack.rules.speakers import is_title
 
     if end >= n or doc.tokens[end].text not in ("،", ",") or not any(is_title(doc.norm(k)) for k in range(i, end)):
         return end
@@ -278,7 +278,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     after a definite word (not a name after a title) opens the object; so does a
     feminine definite noun after a masculine definite head («البيان الحادثة»).
     """
-    from claimtrack.extract.speakers import gender_of, is_title
+    from claimtrack.rules.speakers import gender_of, is_title
 
     s, e = rng
     titled = False

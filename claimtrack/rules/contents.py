@@ -8,7 +8,7 @@ sentences), or where a new attribution starts inside the sentence («، مشير
 «وأضاف ...», «، بحسب ...», «التي وصفها ...»).
 
 Examples:
-    >>> from claimtrack.extract.context import build_doc
+    >>> from claimtrack.rules.context import build_doc
     >>> doc = build_doc('قال الوزير إن "الوضع مستقر. والطرق مفتوحة"، مضيفاً أن الجسر آمن.')
     >>> o = find_opener(doc, 2, limit=len(doc.tokens), flags=frozenset())
     >>> o.direct, doc.text[o.char:o.char + 5]
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import attrs
 
-from claimtrack.extract.context import Doc
+from claimtrack.rules.context import Doc
 from claimtrack.text.tokens import SENTENCE_END
 
 __all__ = ["Opener", "find_opener", "content_extent", "quote_before", "starts_attribution"]

@@ -2,7 +2,7 @@
 attributive nouns and headline colons — and drop the traps.
 
 Examples:
-    >>> from claimtrack.extract.context import build_doc
+    >>> from claimtrack.rules.context import build_doc
     >>> doc = build_doc("وأكدت الوزارة أن الطريق مغلق، بحسب التلفزيون. ويذكر أن الجسر قديم.")
     >>> [(doc.span(c.start, c.end).text, c.form, c.lemma) for c in find_cues(doc)]
     [('وأكدت', 'verb', 'أكد'), ('بحسب', 'preposition', 'بحسب')]
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import attrs
 
-from claimtrack.extract.context import Doc
+from claimtrack.rules.context import Doc
 from claimtrack.lexicon import FormInfo
 
 __all__ = ["CueCandidate", "find_cues"]

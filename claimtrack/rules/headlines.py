@@ -5,7 +5,7 @@ verb), optionally in quotes, and the line reads as a headline (short, or a tease
 such as «اقرأ.. X حول Y: ...»). The source stops before «حول/عن/بشأن».
 
 Examples:
-    >>> from claimtrack.extract.context import build_doc
+    >>> from claimtrack.rules.context import build_doc
     >>> doc = build_doc("الصليب الأحمر: المساعدات لم تصل\\nنص")
     >>> [(f.source.text, doc.text[f.content[0]:f.content[1]]) for f in colon_headlines(doc)]
     [('الصليب الأحمر', 'المساعدات لم تصل')]
@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimtrack.extract.context import Doc
-from claimtrack.extract.cues import CueCandidate
+from claimtrack.rules.context import Doc
+from claimtrack.rules.cues import CueCandidate
 from claimtrack.model import Span
 
 if TYPE_CHECKING:
-    from claimtrack.extract.pipeline import Frame
+    from claimtrack.rules.pipeline import Frame
 
 __all__ = ["colon_headlines"]
 
@@ -32,7 +32,7 @@ _CUT = frozenset({"حول", "عن", "بشان", "في", "ل", "على"})
 
 def colon_headlines(doc: Doc) -> list[Frame]:
     """Frames for the colon headlines of *doc*."""
-    from claimtrack.extract.pipeline import Frame
+    from claimtrack.rules.pipeline import Frame
 
     out: list[Frame] = []
     tokens = doc.tokens
