@@ -18,17 +18,18 @@ import pytest
 
 from claimtrack.cli import main
 
-# Floors per metric. They start at 0.0; the lead developer raises each one to the level
-# extraction has reached (a little below the measured value), so a regression fails here.
+# Floors per metric: a little below the level extraction has reached on the dev set
+# (measured 2026-11-25), so that no later change can quietly lose accuracy. Raise them
+# when extraction improves.
 FLOORS: dict[str, float] = {
-    "attribution_f1": 0.0,
-    "attribution_p": 0.0,
-    "attribution_r": 0.0,
-    "source_acc": 0.0,
-    "content_f1": 0.0,
-    "via_recall": 0.0,
-    "canonical_acc": 0.0,
-    "strict_f1": 0.0,
+    "attribution_f1": 0.93,
+    "attribution_p": 0.96,
+    "attribution_r": 0.90,
+    "source_acc": 0.92,
+    "content_f1": 0.93,
+    "via_recall": 0.72,
+    "canonical_acc": 0.79,
+    "strict_f1": 0.84,
 }
 
 pytestmark = pytest.mark.devset
