@@ -99,7 +99,7 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
                 return _particle(doc, k)
             if "an" in flags and w == "عن":
                 return _particle(doc, k)
-            if "bi" in flags and w[0] == "ب" and w not in _NOT_BI and (
+            if "bi" in flags and w[0] == "ب" and w not in _NOT_BI and w not in words["b_words"] and (
                     first is None or k == first or (k > 0 and tokens[k - 1].text in ("،", ","))):
                 if w in ("ب", "بـ"):
                     return _after_quote_or_word(doc, k + 1, "particle")

@@ -79,6 +79,38 @@ def _sentence_limit(doc: Doc, i: int) -> int:
     return doc.sentence(i)[1]
 
 
+_RELATIVE_WHO = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"})
+
+
+def _relative_antecedent(doc: Doc, c: CueCandidate) -> Span | None:
+    """The noun a relative clause hangs from, when the cue is its verb and has no subject
+    of its own («لحركة حماس التي دانت الهجوم» → حركة حماس)."""
+    rel = c.start - 1
+    if not (doc.is_word(rel) and doc.norm(rel) in _RELATIVE_WHO):
+        return None
+    raw = doc.tokens[c.start].text
+    if raw.endswith(("ها", "هم", "ه")) and not raw.endswith("ة"):
+        return None  # «التي تعتبرها أنقرة»: the subject follows the verb
+    k = rel - 1
+    first = None
+    while k >= 0 and rel - k <= 3 and doc.is_word(k):
+        w = doc.norm(k)
+        if w in doc.lex.words["prepositions"] or w in doc.lex.words["time"] or doc.info(k) is not None \
+                or w[:1].isdigit():
+            break
+        first = k
+        if w[0] in "لب" and len(w) > 3 and w not in doc.lex.words["b_words"]:
+            break  # «لحركة حماس»: the preposition opens the phrase
+        k -= 1
+    if first is None:
+        return None
+    span = _span_tokens(doc, (first, rel))
+    w = doc.norm(first)
+    if w[0] in "لب" and len(w) > 3 and w not in doc.lex.words["b_words"]:
+        span = Span.of(doc.text, span.start + 1, span.end)
+    return span
+
+
 def _headline(doc: Doc, k: int) -> bool:
     """True when token *k* is in a headline: a short line with no sentence-final mark."""
     end = doc.paragraph_end(k)
@@ -208,6 +240,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     frame = Frame(c, doc.span(c.start, c.end), passive=c.passive)
     after = c.end
     # Another verb cue closes this cue's window.
+    sayings: list[int] = []
     inside_prep = {m for k in range(c.end, limit) if k in preps for m in range(k, preps[k].end)}
     inside_prep.update(k for k in range(c.end, limit) if is_relay_clause(doc, k))
     for k in range(c.end, limit):
@@ -215,7 +248,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in inside_prep:
             nxt = doc.info(k)
             if nxt is not None and _saying(doc, k) and c.form == "verb":
-                consumed.add(k)  # «وأضاف قائلاً:», «وتابع بالقول إن» — one cue
+                sayings.append(k)  # «وأضاف قائلاً:», «وتابع بالقول إن» — one cue
                 continue
             if nxt is not None and (nxt.form == "verb" or nxt.form == "participle"):
                 limit = k
@@ -230,7 +263,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             fwd = None  # «ونفت قصفها للمستشفى»: the object, the subject is implicit
         if fwd is not None and "obj" in flags:
             fwd = _cut_after_hashtag(doc, fwd)
-            probe = find_opener(doc, fwd[1], limit=limit, flags=frozenset(), first=fwd[1],
+            probe = find_opener(doc, fwd[1], limit=min([limit, *sayings]), flags=frozenset(), first=fwd[1],
                                 skip=_prep_skips(doc, preps, c.end, limit))
             explicit = probe is not None and (probe.kind in ("comp", "colon") or (
                 probe.kind == "quote" and probe.quote is not None
@@ -261,6 +294,12 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             after = origin[1]
             while after < limit and doc.is_word(after) and doc.norm(after) in doc.lex.words["quote_masdar"]:
                 after += 1
+    if c.form == "verb" and not c.passive and (src_rng is None or after > c.end):
+        ante = _relative_antecedent(doc, c)
+        if ante is not None:  # «لحركة حماس التي دانت الهجوم»: what follows is the object
+            frame.source = ante
+            src_rng = None
+            after = c.end
     if src_rng is not None:
         frame.source = _span_tokens(doc, src_rng, strip_waw=after == c.end)
     elif c.form == "verb" and not c.passive:
@@ -306,6 +345,13 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 frame.source = _span_tokens(doc, np)
                 consumed.update(range(p.start, p.end))
                 after = np[1]
+    # «قائلاً» right after the cue or its speaker is part of the cue; after an object it is a
+    # cue of its own («دانت الواقعة قائلة إن ...»).
+    for k in sayings:
+        if k > _skip_time(doc, after, limit):
+            limit = min(limit, k)
+        else:
+            consumed.add(k)
     prev_clause = _previous_clause(doc, c)
     if prev_clause is not None and frame.source is not None and not doc.is_word(after):
         # «الأمر الذي نفاه الجيش.» — with an object («نفى الجيش مسؤوليته») the object is the content
@@ -360,6 +406,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         return None
     if c.form == "participle" and sum(1 for k in range(c.end, opener.tok) if doc.is_word(k)) > 2:
         return None  # «خسائر مؤكدة من ...»: an adjective, not a cue
+    if opener.kind == "quote" and opener.quote is not None and "obj" in flags and frame.source is not None:
+        first = _skip_time(doc, after, opener.quote)
+        if first < opener.quote and doc.is_word(first) and not doc.word_in(first, "prepositions"):
+            # «وأكدت الوكالة نجاة الوزير "من محاولة اغتيال"»: an object running into a quotation
+            opener = Opener(first, tokens[first].start, False, None, "object")
     if opener.kind == "quote" and opener.quote is not None:
         gap_from = after
         for k in range(after, opener.quote):  # «عن X، رئيس ... قوله الخميس "..."»

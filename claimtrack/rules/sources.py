@@ -103,7 +103,7 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
     if tokens[i].kind != "word" or _stop_word(doc, i):
         return None
     w = doc.norm(i)
-    if stop_bi and w[0] == "ب" and len(w) > 3 and not w.startswith("بال"):
+    if stop_bi and w[0] == "ب" and len(w) > 3 and not w.startswith("بال") and w not in doc.lex.words["b_words"]:
         return None  # «طالبت بفتح تحقيق»: the content, not the speaker
     if not after_lam and len(w) > 3 and w[0] == "ل" and (w.startswith("لل") or is_media_word(doc, i)):
         return None  # «قال لوكالة ...»: the outlet spoken to, not the speaker
@@ -143,7 +143,7 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
         t = tokens[j]
         if t.kind == "word":
             w = t.norm
-            if stop_bi and w[0] == "ب" and len(w) >= 3 and w != "باسم":
+            if stop_bi and w[0] == "ب" and len(w) >= 3 and w != "باسم" and w not in doc.lex.words["b_words"]:
                 break  # «أفادت مصادر بمقتل ...»: the content opens
             if _pp_allowed(doc, head, j) and doc.norm(j + 1) not in doc.lex.nouns and (
                     (doc.is_word(j + 1) and not _stop_word(doc, j + 1)) or (
