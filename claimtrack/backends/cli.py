@@ -9,8 +9,6 @@ otherwise each FILE is parsed by a stanza pipeline built offline from
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -57,24 +55,17 @@ def iter_backend_articles(args: argparse.Namespace) -> Iterator[tuple[str, Artic
 def run_backend(args: argparse.Namespace, registry: Any = None) -> int:
     """Print the articles as ``extract`` does; exit 1 if any input failed."""
     from claimtrack.commands.common import warn
-    from claimtrack.commands.extract import format_table
-    from claimtrack.jsonio import article_to_dict
+    from claimtrack.commands.common import finish_output, write_article
     from claimtrack.sources import resolve_article
 
     failed = 0
-    docs = []
+    docs: list[dict[str, Any]] = []
     for name, article, error in iter_backend_articles(args):
         if error is not None or article is None:
             warn(str(error))
             failed += 1
             continue
         article = resolve_article(article, registry=registry)
-        if args.format == "jsonl":
-            sys.stdout.write(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")
-        elif args.format == "json":
-            docs.append(article_to_dict(article))
-        else:
-            sys.stdout.write(format_table(article) + "\n")
-    if args.format == "json":
-        sys.stdout.write(json.dumps(docs, ensure_ascii=False, indent=2) + "\n")
+        write_article(article, args.format, docs)
+    finish_output(args.format, docs)
     return 1 if failed else 0

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+from typing import Any
 
 from claimtrack.api import extract
-from claimtrack.commands.common import add_input_arguments, iter_inputs, registry_from_args, warn
-from claimtrack.jsonio import article_to_dict
+from claimtrack.commands.common import (
+    add_input_arguments,
+    finish_output,
+    iter_inputs,
+    registry_from_args,
+    warn,
+    write_article,
+)
 from claimtrack.model import Article
 
 __all__ = ["register", "run", "format_table"]
@@ -62,20 +67,13 @@ def run(args: argparse.Namespace) -> int:
         warn("give at least one FILE (or --conllu FILE)")
         return 2
     failed = 0
-    docs = []
+    docs: list[dict[str, Any]] = []
     for name, text, error in iter_inputs(args.files):
         if error is not None or text is None:
             warn(str(error))
             failed += 1
             continue
         article = extract(text, doc_id=name, registry=registry, publisher=getattr(args, "publisher", None))
-        if args.format == "jsonl":
-            sys.stdout.write(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        elif args.format == "json":
-            docs.append(article_to_dict(article))
-        else:
-            sys.stdout.write(format_table(article) + "\n")
-    if args.format == "json":
-        sys.stdout.write(json.dumps(docs, ensure_ascii=False, indent=2) + "\n")
+        write_article(article, args.format, docs)
+    finish_output(args.format, docs)
     return 1 if failed else 0

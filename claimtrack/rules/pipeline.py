@@ -23,7 +23,7 @@ from claimtrack.rules.cues import CueCandidate, find_cues
 from claimtrack.rules.headlines import colon_headlines
 from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
 from claimtrack.rules.sources import is_media_word, noun_phrase_backward, noun_phrase_forward, split_object
-from claimtrack.rules.speakers import gender_of, pick_antecedent
+from claimtrack.rules.speakers import pick_antecedent
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
 from claimtrack.text.normalize import normalize
