@@ -363,6 +363,21 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                          first=_skip_time(doc, after, limit), skip=skips)
     if opener is None and c.form == "participle":
         opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end, skip=skips)
+    if opener is not None and opener.kind == "quote" and opener.quote is not None:
+        gap_from = after
+        for k in range(after, opener.quote):  # «عن X، رئيس ... قوله الخميس "..."»
+            if doc.is_word(k) and doc.norm(k) in doc.lex.words["quote_masdar"]:
+                gap_from = k + 1
+        gap = sum(1 for k in range(gap_from, opener.quote) if doc.is_word(k) and not doc.word_in(k, "time"))
+        if gap > (2 if "strict" in flags else 8):
+            opener = None  # a quotation far from the cue is not its content
+        elif gap and "obj" in flags and frame.source is not None:
+            first = after
+            while first < opener.quote and not doc.is_word(first):
+                first += 1
+            first = _skip_time(doc, first, opener.quote)
+            if doc.is_word(first) and not doc.word_in(first, "prepositions"):
+                opener = None  # «وأكدت الوكالة نجاة الوزير "من محاولة اغتيال"»: the object runs into it
     if opener is None:
         qb = quote_before(doc, c.start)
         if qb is not None and frame.source is not None:
@@ -406,19 +421,6 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         return None
     if c.form == "participle" and sum(1 for k in range(c.end, opener.tok) if doc.is_word(k)) > 2:
         return None  # «خسائر مؤكدة من ...»: an adjective, not a cue
-    if opener.kind == "quote" and opener.quote is not None and "obj" in flags and frame.source is not None:
-        first = _skip_time(doc, after, opener.quote)
-        if first < opener.quote and doc.is_word(first) and not doc.word_in(first, "prepositions"):
-            # «وأكدت الوكالة نجاة الوزير "من محاولة اغتيال"»: an object running into a quotation
-            opener = Opener(first, tokens[first].start, False, None, "object")
-    if opener.kind == "quote" and opener.quote is not None:
-        gap_from = after
-        for k in range(after, opener.quote):  # «عن X، رئيس ... قوله الخميس "..."»
-            if doc.is_word(k) and doc.norm(k) in doc.lex.words["quote_masdar"]:
-                gap_from = k + 1
-        gap = sum(1 for k in range(gap_from, opener.quote) if doc.is_word(k) and not doc.word_in(k, "time"))
-        if gap > (2 if "strict" in flags else 8):
-            return None
     s, e, mode = content_extent(doc, opener)
     if e <= s:
         return None
