@@ -192,6 +192,11 @@ def _skip_document_phrase(doc: Doc, j: int, limit: int) -> int:
     k = j + 2
     while k < limit and doc.is_word(k) and doc.norm(k) in ("له", "لها", "لهم", "صحفي", "مكتوب", "رسمي", "مشترك"):
         k += 1
+    for m in range(k, min(limit, k + 8)):  # «في اتصال هاتفي مع نظيره، ...»: up to the comma
+        if doc.tokens[m].text in ("،", ","):
+            return m + 1
+        if not doc.is_word(m) or doc.info(m) is not None:
+            break
     pub = published_by(doc, k, min(limit, k + 1))
     if pub is not None:
         return pub[1][1] + (1 if pub[1][1] < limit and doc.tokens[pub[1][1]].kind == "quote" else 0)
