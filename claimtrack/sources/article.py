@@ -210,7 +210,14 @@ class ArticleContext:
     def choose(self, pos: int, ids: Sequence[str], words: Sequence[str]) -> str | None:
         """Among entries sharing a context name, the one this passage means (or None)."""
         if len(ids) == 1:
-            return ids[0]
+            # A context name («الدفاع المدني») of one body still needs the passage to be
+            # about that body's country, or the body named before; a speaker named like an
+            # outlet («الشرق الأوسط») is the outlet.
+            only = ids[0]
+            if self.registry[only].type == "outlet" or self.named(pos, ids, later=False) == only or \
+                    self.country_scores(pos).get(self.registry[only].country, 0.0) > 0:
+                return only
+            return None
         by_name = self.by_prefix(pos, words, later=False)
         if by_name in ids:
             return by_name

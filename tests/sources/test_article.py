@@ -124,3 +124,11 @@ def test_resolve_article_never_crashes(text: str, start: int, length: int) -> No
                                      [Via(span, Source(span))])])
     out = resolve_article(art)
     assert out.attributions[0].source.span == span  # type: ignore[union-attr]
+
+
+def test_context_name_of_one_body_needs_its_country() -> None:
+    text = "وقال الدفاع المدني في مدينة النخيلة إن الحريق أخمد."
+    att = _att(text, "وقال", "الدفاع المدني")
+    out = resolve_article(Article(text, [att]))
+    assert out.attributions[0].source is not None
+    assert out.attributions[0].source.canonical is None
