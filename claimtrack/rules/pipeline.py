@@ -369,18 +369,19 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if opener is None and c.form == "participle":
         opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end, skip=skips)
     if opener is not None and opener.kind == "quote" and opener.quote is not None:
+        quote_tok: int = opener.quote
         gap_from = after
-        for k in range(after, opener.quote):  # «عن X، رئيس ... قوله الخميس "..."»
+        for k in range(after, quote_tok):  # «عن X، رئيس ... قوله الخميس "..."»
             if doc.is_word(k) and doc.norm(k) in doc.lex.words["quote_masdar"]:
                 gap_from = k + 1
-        gap = sum(1 for k in range(gap_from, opener.quote) if doc.is_word(k) and not doc.word_in(k, "time"))
+        gap = sum(1 for k in range(gap_from, quote_tok) if doc.is_word(k) and not doc.word_in(k, "time"))
         if gap > (2 if "strict" in flags else 8):
             opener = None  # a quotation far from the cue is not its content
         elif gap and "obj" in flags and frame.source is not None:
             first = after
-            while first < opener.quote and not doc.is_word(first):
+            while first < quote_tok and not doc.is_word(first):
                 first += 1
-            first = _skip_time(doc, first, opener.quote)
+            first = _skip_time(doc, first, quote_tok)
             if doc.is_word(first) and not doc.word_in(first, "prepositions"):
                 opener = None  # «وأكدت الوكالة نجاة الوزير "من محاولة اغتيال"»: the object runs into it
     if opener is None:
