@@ -333,6 +333,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             frame.vias.append((frame.cue_span, frame.source))  # type: ignore[arg-type]
             frame.source = _span_tokens(doc, origin)
             after = origin[1]
+            while after < limit and tokens[after].kind == "quote" and after in doc.seg.closers:
+                after += 1  # «عن "مصدر رسمي"»
             while after < limit and doc.is_word(after) and doc.norm(after) in doc.lex.words["quote_masdar"]:
                 after += 1
     # «X نقلاً عن Y»: the prepositional cue takes over, X becomes the relay.
@@ -341,7 +343,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         while k < limit and tokens[k].kind == "punct" and tokens[k].text in "،,":
             k += 1
         p = preps.get(k)
-        if p is not None and p.lemma == "نقلا عن" and p.source_at is not None:
+        if p is not None and p.lemma.replace(" ", "") == "نقلاعن" and p.source_at is not None:
             np = noun_phrase_forward(doc, p.source_at, limit=limit)
             if np is not None:
                 frame.vias.append((frame.cue_span, frame.source))
@@ -391,7 +393,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             frame.frame_end = after
             _frame_vias(doc, frame, c.end, min(limit, s_end), preps, consumed)
             return frame
-        if "obj" in flags and not c.negated and c.form == "verb":
+        if ("obj" in flags or frame.vias and "relay" in flags) and not c.negated and c.form == "verb":
             j = _skip_apposition(doc, after, s_end)
             j = _skip_time(doc, j, limit)
             for _ in range(4):
@@ -448,7 +450,7 @@ def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, 
     tokens = doc.tokens
     for k in range(start, stop):
         p = preps.get(k)
-        if p is not None and p.source_at is not None and p.lemma != "نقلا عن" and p.start not in consumed:
+        if p is not None and p.source_at is not None and p.lemma.replace(" ", "") != "نقلاعن" and p.start not in consumed:
             np = _prep_source(doc, p, stop)
             if np is not None:
                 src = _span_tokens(doc, np)
@@ -595,7 +597,7 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     return frame
 
 
-def _noun_frames(doc: Doc, consumed: set[int]) -> list[Frame | None]:
+def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list[Frame | None]:
     """Attributive nouns heading a sentence: «وفي بيان للجيش، ...» → cue بيان, source الجيش."""
     out: list[Frame | None] = []
     tokens = doc.tokens
@@ -614,6 +616,16 @@ def _noun_frames(doc: Doc, consumed: set[int]) -> list[Frame | None]:
             src_at += 1
         elif len(w) > 2 and w[0] == "ل":
             skip = 1
+        pub = published_by(doc, noun + 1, min(s_end, noun + 12))
+        if pub is not None:
+            # «وفي بيان نشره عبر وكالته أعماق، قال التنظيم ...»: the outlet relays the verb's claim
+            j = pub[1][1]
+            while j < s_end and not doc.is_word(j):
+                j += 1
+            inner = by_cue.get(j)
+            if inner is not None:
+                inner.vias.append((doc.span(pub[0], pub[0] + 1), _span_tokens(doc, pub[1])))
+            continue
         np = noun_phrase_forward(doc, src_at, limit=s_end, after_lam=True)
         if np is None:
             continue
@@ -643,7 +655,7 @@ def _fold_nested(frames: list[Frame]) -> None:
     for b in frames:
         if b.dropped or b.content is None or b.source is None or b.implicit \
                 or b.source.start > b.cue_span.start or b.cue.form != "verb" \
-                or b.opener_kind not in ("comp", "colon", "quote"):
+                or b.opener_kind not in ("comp", "colon", "quote", "object"):
             continue
         by_lead.setdefault(b.source.start, []).append(b)
     for a in frames:
@@ -757,7 +769,7 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
             inner.vias.append((f.cue_span, f.source))  # «وبحسب وكالة X، أفاد العقيد ...»
             continue
         frames.append(f)
-    frames.extend(f for f in _noun_frames(doc, consumed) if f is not None)
+    frames.extend(f for f in _noun_frames(doc, consumed, by_cue) if f is not None)
     frames.extend(colon_headlines(doc))
     frames.sort(key=lambda f: f.cue_span.start)
     # Cues inside a direct quotation are the speaker's words, not attributions.

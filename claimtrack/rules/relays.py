@@ -81,7 +81,7 @@ def published_by(doc: Doc, start: int, limit: int) -> tuple[int, tuple[int, int]
                 return k, np
         if doc.is_word(k) and doc.norm(k) in doc.lex.words["relay_verbs"]:
             j = k + 1
-            if doc.is_word(j) and doc.norm(j) in ("علي", "عبر", "في"):
+            if doc.is_word(j) and doc.norm(j) in ("علي", "عبر", "في", "من"):
                 j += 1
             np = noun_phrase_forward(doc, j, limit=max(limit, j + 8))
             if np is not None:

@@ -30,8 +30,8 @@ MAX_SOURCE_WORDS = 12
 def _stop_word(doc: Doc, i: int) -> bool:
     """True when word *i* cannot be inside a source phrase."""
     w = doc.norm(i)
-    if w[:1].isdigit() or w in doc.lex.words["affiliation"]:
-        return True
+    if w[:1].isdigit() or w in doc.lex.words["affiliation"] or (w in doc.lex.prep_index and w != "علي"):
+        return True  # (a prepositional cue — «بحسب»، «نقلاً عن» — ends a source)
     if w == "علي" and doc.tokens[i].text.endswith("ي"):
         return False  # the name علي, not the preposition على
     words = doc.lex.words
