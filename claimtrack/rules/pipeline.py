@@ -22,7 +22,13 @@ from claimtrack.rules.context import Doc, build_doc
 from claimtrack.rules.cues import CueCandidate, find_cues
 from claimtrack.rules.headlines import colon_headlines
 from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
-from claimtrack.rules.sources import is_media_word, noun_phrase_backward, noun_phrase_forward, split_object
+from claimtrack.rules.sources import (
+    is_media_word,
+    noun_phrase_backward,
+    noun_phrase_forward,
+    split_at_entity,
+    split_object,
+)
 from claimtrack.rules.speakers import pick_antecedent
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
@@ -275,6 +281,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 and sum(1 for k in range(fwd[1], probe.quote) if doc.is_word(k)) <= 2))
             if not explicit:
                 fwd = split_object(doc, fwd)
+            elif probe is not None and probe.kind == "quote":
+                fwd = split_at_entity(doc, fwd)  # «وأكدت وكالة وفا نجاة الوزير "من ..."»
         if bwd is not None:
             src_rng = bwd
         elif fwd is not None:

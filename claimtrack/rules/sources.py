@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from claimtrack.rules.context import Doc
 
-__all__ = ["noun_phrase_forward", "noun_phrase_backward", "is_media_word", "split_object", "MAX_SOURCE_WORDS"]
+__all__ = ["noun_phrase_forward", "noun_phrase_backward", "is_media_word", "split_object", "split_at_entity",
+           "MAX_SOURCE_WORDS"]
 
 MAX_SOURCE_WORDS = 12
 
@@ -267,7 +268,7 @@ _QUANTIFIERS = frozenset({"عده", "كل", "جميع", "بعض", "كافه", "�
 
 def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     """Cut a verb-first phrase where the subject ends and the object begins (see :func:`_split_rules`)."""
-    return _split_at_entity(doc, _split_rules(doc, rng))
+    return split_at_entity(doc, _split_rules(doc, rng))
 
 
 def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
@@ -325,7 +326,7 @@ def _adjective_like(word: str) -> bool:
             or w.startswith("م") or w in ("عام", "خاص", "حر", "كبير", "جديد", "اول", "ثاني"))
 
 
-def _split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     """The longest prefix that names a registry entry ends the subject («روسيا لجوء ...»);
     a one-word definite head ends it before a definite noun that is no adjective
     («البيان الحادثة»)."""
@@ -342,6 +343,9 @@ def _split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             if m is not None and m.method == "exact":
                 return rng
             continue
+        nxt_word = doc.norm(words[n])
+        if nxt_word[:1] == "و" and nxt_word not in doc.lex.words["waw_words"]:
+            continue  # «واشنطن وباريس»: a coordination, not the end of the subject
         prefix = doc.text[doc.tokens[s].start:doc.tokens[words[n - 1]].end]
         m = resolve(prefix)
         if m is not None and m.method == "exact":
