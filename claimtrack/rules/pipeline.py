@@ -270,6 +270,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         bwd = None if info is not None and info.clitic else noun_phrase_backward(doc, c.start, floor=s_start)
         j = _skip_time(doc, c.end, limit)
         fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags) if j < limit else None
+        if fwd is not None and info is not None and info.entry.needs:
+            for m in range(fwd[0] + 1, fwd[1]):  # «وحملت الشركة المسؤولية»: the collocate ends it
+                if doc.norm(m) in info.entry.needs:
+                    fwd = (fwd[0], m)
+                    break
         if fwd is not None and "obj" in flags and _object_like(doc, fwd[0]):
             fwd = None  # «ونفت قصفها للمستشفى»: the object, the subject is implicit
         if fwd is not None and "obj" in flags:
@@ -445,6 +450,12 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         region = doc.text[frame.cue_span.end:e]
         if not any(w in normalize(region) for w in info.entry.needs):
             return None
+        if (frame.source is not None and not frame.vias and frame.source.start > frame.cue_span.start
+                and info.clitic and normalize(doc.text[s:e]).split(" ")[0] in info.entry.needs):
+            # «... وحملت حركة حماس المسؤولية»: with nothing between the phrase and the
+            # collocation, the phrase is the object and the speaker is the one before.
+            s = frame.source.start
+            frame.source = None
     frame.content = (s, e, mode)
     frame.frame_end = opener.tok
     frame.opener_kind = opener.kind
