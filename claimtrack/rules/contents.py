@@ -246,6 +246,14 @@ def _clause_break(doc: Doc, k: int) -> bool:
         return True
     if w in _WHILE and k > 0 and doc.tokens[k - 1].text in ("،", ","):
         return True  # «...، بينما تحدثت منظمة ...»
+    if len(w) > 3 and w[0] == "و" and w not in doc.lex.words["waw_words"] and doc.info(k) is None \
+            and doc.is_headline(k):
+        for m in (k + 1, k + 2):  # headline «تتوعد الحكومة الرد والمعارضة تتهم الجيش»: a new clause
+            info = doc.info(m)
+            if info is not None and info.form == "verb" and not info.clitic and doc.is_word(m):
+                return all(doc.is_word(x) and doc.info(x) is None for x in range(k, m))
+            if not doc.is_word(m):
+                break
     return w in ("غير", "الا") and doc.norm(k + 1) in doc.lex.words["complementizers"]
 
 

@@ -57,6 +57,20 @@ class Doc:
         """The token index just past the paragraph holding token *i*."""
         return self.para_end[i] if i < len(self.para_end) else len(self.tokens)
 
+    def is_headline(self, k: int) -> bool:
+        """True when token *k* is in a headline: a short line with no sentence-final mark."""
+        end = self.paragraph_end(k)
+        start = k
+        while start > 0 and self.tokens[start - 1].kind != "newline":
+            start -= 1
+            if k - start > 20:
+                return False
+        words = sum(1 for m in range(start, end) if self.is_word(m))
+        last = end - 1
+        while last > start and self.tokens[last].kind == "quote":
+            last -= 1
+        return 2 <= words <= 15 and self.tokens[last].norm not in (".", "؟", "?", "!", ":", "،")
+
     def span(self, start_tok: int, end_tok: int) -> Span:
         """The character span covering tokens ``[start_tok, end_tok)``."""
         return Span.of(self.text, self.tokens[start_tok].start, self.tokens[end_tok - 1].end)

@@ -117,23 +117,12 @@ def _relative_antecedent(doc: Doc, c: CueCandidate) -> Span | None:
     return span
 
 
-def _headline(doc: Doc, k: int) -> bool:
-    """True when token *k* is in a headline: a short line with no sentence-final mark."""
-    end = doc.paragraph_end(k)
-    start = k
-    while start > 0 and doc.tokens[start - 1].kind != "newline":
-        start -= 1
-        if k - start > 20:
-            return False
-    words = sum(1 for m in range(start, end) if doc.is_word(m))
-    last = end - 1
-    while last > start and doc.tokens[last].kind == "quote":
-        last -= 1
-    return 2 <= words <= 15 and doc.tokens[last].norm not in (".", "؟", "?", "!", ":", "،")
-
-
 def _object_like(doc: Doc, k: int) -> bool:
-    """A word with an object pronoun (قصفها، مسؤوليته) reads as an object, not a subject."""
+    """A word with an object pronoun (قصفها، مسؤوليته), or a definite sound plural in -ين
+    (المسلحين: not the nominative -ون of a subject), reads as an object, not a subject."""
+    w = doc.norm(k)
+    if w.startswith("ال") and w.endswith("ين") and len(w) > 6:
+        return True
     raw = doc.tokens[k].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
     return len(raw) > 4 and (raw.endswith(("ها", "هم", "هما")) or (raw.endswith("ه") and not raw.endswith("الله")))
 
@@ -198,11 +187,13 @@ def _skip_document_phrase(doc: Doc, j: int, limit: int) -> int:
     k = j + 2
     while k < limit and doc.is_word(k) and doc.norm(k) in ("له", "لها", "لهم", "صحفي", "مكتوب", "رسمي", "مشترك"):
         k += 1
-    for m in range(k, min(limit, k + 8)):  # «في اتصال هاتفي مع نظيره، ...»: up to the comma
-        if doc.tokens[m].text in ("،", ","):
-            return m + 1
-        if not doc.is_word(m) or doc.info(m) is not None:
-            break
+    w = doc.norm(k)
+    if doc.is_word(k) and (w in ("مع", "عبر") or (len(w) > 3 and w.endswith(("ي", "يه")))):
+        for m in range(k, min(limit, k + 8)):  # «في اتصال هاتفي مع نظيره، ...»: up to the comma
+            if doc.tokens[m].text in ("،", ","):
+                return m + 1
+            if not doc.is_word(m) or doc.info(m) is not None:
+                break
     pub = published_by(doc, k, min(limit, k + 1))
     if pub is not None:
         return pub[1][1] + (1 if pub[1][1] < limit and doc.tokens[pub[1][1]].kind == "quote" else 0)
@@ -422,7 +413,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             if j < s_end and doc.is_word(j):
                 opener = Opener(j, tokens[j].start, False, None, "object")
         if opener is None and frame.source is not None and c.form == "verb" and not c.negated \
-                and "strict" not in flags and _headline(doc, c.start):
+                and "strict" not in flags and doc.is_headline(c.start):
             j = _skip_time(doc, after, s_end)  # «النائب العام يوضح ملابسات الوفاة»: a headline's object
             if j < s_end and doc.is_word(j):
                 opener = Opener(j, tokens[j].start, False, None, "object")

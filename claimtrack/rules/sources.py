@@ -56,7 +56,9 @@ def _is_cue_word(doc: Doc, k: int) -> bool:
 def is_media_word(doc: Doc, i: int) -> bool:
     """True when word *i* (without a leading لـ) is an outlet noun (وكالة، قناة ...)."""
     w = doc.norm(i)
-    if w.startswith("ل") and len(w) > 2:
+    if w.startswith("لل") and len(w) > 3:
+        w = "ال" + w[2:]  # «للوكالة» = لـ + الوكالة
+    elif w.startswith("ل") and len(w) > 2:
         w = w[1:]
     media = doc.lex.words["media"]
     return w in media or ("ال" + w) in media or (w.startswith("ال") and w[2:] in media)
