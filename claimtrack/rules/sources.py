@@ -114,7 +114,23 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
     # Drop a trailing word that is a bare particle.
     while end > i + 1 and doc.norm(end - 1) in doc.lex.words["pp_words"]:
         end -= 1
+    end = _issuer_clause(doc, i, end, n)
     return i, _name_apposition(doc, i, end, n)
+
+
+def _issuer_clause(doc: Doc, i: int, end: int, n: int) -> int:
+    """Extend a document phrase over the clause naming its issuer: «التحقيقات الأولية التي
+    أجرتها النيابة العامة»، «بيان أصدرته المنظمة»."""
+    head = doc.bare(i)
+    if not (head in doc.lex.nouns or head.removeprefix("ال") in doc.lex.nouns):
+        return end
+    k = end
+    if doc.is_word(k) and doc.norm(k) in ("التي", "الذي"):
+        k += 1
+    if not (doc.is_word(k) and doc.norm(k) in doc.lex.words["issuer_verbs"]):
+        return end
+    np = noun_phrase_forward(doc, k + 1, limit=min(n, k + 1 + MAX_SOURCE_WORDS))
+    return np[1] if np is not None else end
 
 
 def _name_apposition(doc: Doc, i: int, end: int, n: int) -> int:
