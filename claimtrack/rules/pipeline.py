@@ -311,14 +311,15 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             after = c.end
     if src_rng is not None:
         frame.source = _span_tokens(doc, src_rng, strip_waw=after == c.end)
-    elif c.form == "verb" and not c.passive:
-        prev = doc.norm(c.start - 1) if doc.is_word(c.start - 1) else ""
-        if prev in doc.lex.words["complementizers"] and prev not in ("ان", "بان"):
-            return None  # «إنها تدين ...»: the speaker's own stance inside a content
-        if info is not None and info.tense == "present" and (info.gender != "f" or not (
+    prev = doc.norm(c.start - 1) if doc.is_word(c.start - 1) else ""
+    if c.form == "verb" and not c.passive and prev in doc.lex.words["complementizers"] \
+            and prev not in ("ان", "بان") and (src_rng is None or after > c.end):
+        return None  # «إنها تدين ...»: the pronoun is the subject — the speaker's stance, in a content
+    if src_rng is None and frame.source is None and c.form == "verb" and not c.passive and info is not None \
+            and info.tense == "present" and (info.gender != "f" or not (
                 doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")
                 or _opens_here(doc, c.end))):
-            return None  # «يُعتقد أن ...»: impersonal
+        return None  # «يُعتقد أن ...»: impersonal
     # «نقلت واس تصريحات عن X»: a document noun between the relay and عن.
     if src_rng is not None and after == src_rng[1] and "relay" in flags:
         for m in range(src_rng[0] + 1, src_rng[1]):
@@ -659,18 +660,25 @@ def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list
     return out
 
 
+#: Cue kinds that report someone's words (an inner «قال/أكد/أعلن» can be relayed; an inner
+#: belief «تعتقد» or evaluation is part of what the outer speaker says).
+_SPEECH_ACTS = frozenset({"neutral", "assertive", "announcement", "disclosure", "explanation", "denial", "prediction",
+                          "finding"})
+
+
 def _fold_nested(frames: list[Frame]) -> None:
     """An attribution whose content opens with another attribution becomes its relay."""
     by_lead: dict[int, list[Frame]] = {}
     for b in frames:
         if b.dropped or b.content is None or b.source is None or b.implicit \
                 or b.source.start > b.cue_span.start or b.cue.form != "verb" \
-                or b.opener_kind not in ("comp", "colon", "quote", "object"):
+                or b.opener_kind not in ("comp", "colon", "quote", "object") or b.cue.kind not in _SPEECH_ACTS:
             continue
         by_lead.setdefault(b.source.start, []).append(b)
     for a in frames:
-        if a.dropped or a.content is None or a.source is None or a.content[2] == "direct":
-            continue
+        if a.dropped or a.content is None or a.source is None or a.content[2] == "direct" \
+                or a.cue.kind != "neutral":
+            continue  # only a plain report («ذكرت X أن ...») relays another's words
         inner = [b for lead in range(a.content[0], a.content[0] + 3) for b in by_lead.get(lead, ())
                  if b is not a and not b.dropped and b.cue_span.start < a.content[1]]
         if inner:

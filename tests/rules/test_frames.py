@@ -98,6 +98,8 @@ CONTENT: list[Row] = [
     # a verb coordinated under the embedded subject stays in the content
     ("وأكدت اللجنة أنها زارت الموقع وتوصلت إلى أن الجسر آمن.",
      [("وأكدت", "اللجنة", "زارت الموقع وتوصلت إلى أن الجسر آمن")]),
+    # «إنها تدين ...»: the pronoun is the subject; the stance is part of the content
+    ("وقالت الحركة إنها تدين الهجوم.", [("وقالت", "الحركة", "تدين الهجوم")]),
     # a contrastive clause ends an indirect content
     ("وأكدت الشرطة وقوع انفجار، لكن عدد الجرحى لم يعرف بعد.",
      [("وأكدت", "الشرطة", "وقوع انفجار")]),
@@ -166,6 +168,9 @@ RELAYS: list[tuple[str, list[tuple[str, str | None, list[str]]]]] = [
     # a sentence-final relay covers every attribution of the sentence
     ("وتعهد الرئيس برد حازم، مشددا على محاسبة المسؤولين، بحسب وكالة الأخبار.",
      [("وتعهد", "الرئيس", ["وكالة الأخبار"]), ("مشددا", "الرئيس", ["وكالة الأخبار"])]),
+    # an inner belief is not a relayed statement: the outer speaker is not its relay
+    ("وأضافت المتحدثة أن الحكومة تعتقد بأن الاتفاق صامد.",
+     [("وأضافت", "المتحدثة", []), ("تعتقد", "الحكومة", [])]),
     # a cue inside another's content: the inner one is kept, the outer becomes its relay
     ("وذكرت وكالة الأنباء أن مسؤولا قال إن المطار أغلق.",
      [("قال", "مسؤولا", ["وكالة الأنباء"])]),
@@ -237,6 +242,7 @@ TRAPS: list[Row] = [
     ("ويعتبر الميناء أكبر موانئ المنطقة.", []),
     # حمل in the sense of carry
     ("وحملت الشاحنات الطحين إلى المخيم.", []),
+    # «إنها تدين ...»: the pronoun is the subject; the stance is part of the content
     # «يُعتقد أن ...»: impersonal, no speaker
     ("ويعتقد أن الحريق بدأ في المطبخ.", []),
     # a byline and a dateline are page noise
