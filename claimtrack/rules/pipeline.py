@@ -329,12 +329,16 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 frame.source = _span_tokens(doc, src_rng)
                 break
     # «نقلت X عن Y»: Y speaks, X relays.
-    if src_rng is not None and after > c.end and ("relay" in flags):
+    if src_rng is not None and frame.source is not None and ("relay" in flags):  # (also «وسائل إعلام نقلت عن Y»)
         k = after
         while k < limit and (tokens[k].kind == "quote" or (tokens[k].kind == "punct" and tokens[k].text in "،,")):
             k += 1
         origin = origin_after_an(doc, k, limit)
         if origin is not None:
+            for m in range(origin[0] + 1, origin[1]):
+                if doc.is_word(m) and _object_like(doc, m):
+                    origin = (origin[0], m)  # «عن قائد الشرطة تأكيده ...»: the masdar opens the content
+                    break
             frame.vias.append((frame.cue_span, frame.source))  # type: ignore[arg-type]
             frame.source = _span_tokens(doc, origin)
             after = origin[1]
@@ -427,8 +431,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             return None
     if c.negated and opener.kind == "object":
         return None
-    if "strict" in flags and opener.kind not in ("comp", "quote", "colon"):
-        return None
+    if "strict" in flags and opener.kind not in ("comp", "quote", "colon") and not (
+            opener.kind == "object" and frame.vias and "relay" in flags):
+        return None  # (a relayed speaker's masdar «نقلت عن X تأكيده ...» is content enough)
     if "passive-present" in flags and info is not None and info.tense == "present" \
             and opener.kind not in ("comp", "quote", "colon"):
         return None
