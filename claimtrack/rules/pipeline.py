@@ -339,7 +339,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 if doc.is_word(m) and _object_like(doc, m):
                     origin = (origin[0], m)  # «عن قائد الشرطة تأكيده ...»: the masdar opens the content
                     break
-            frame.vias.append((frame.cue_span, frame.source))  # type: ignore[arg-type]
+            frame.vias.append((frame.cue_span, frame.source))
             frame.source = _span_tokens(doc, origin)
             after = origin[1]
             while after < limit and tokens[after].kind == "quote" and after in doc.seg.closers:
