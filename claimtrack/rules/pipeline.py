@@ -726,6 +726,7 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
     history: list[tuple[str, Span]] = []
     relays_seen: list[Span] = []
     last_by_sentence: dict[int, Span] = {}
+    by_source: dict[Span, Frame] = {}
     for f in frames:
         if f.dropped:
             continue
@@ -744,6 +745,9 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
             if ante is not None:
                 f.source = ante
                 f.implicit = True
+                prior = by_source.get(ante)
+                if prior is not None and not f.vias and _same_statement(doc, f.cue.end):
+                    f.vias.extend(prior.vias)  # «وأضافت في بيانها ...»: the same statement, relayed alike
         if f.relay_implicit and not f.vias:
             # «ونقلت عن الوزارة قولها»: the relaying outlet is the one named before.
             if relays_seen:
@@ -752,6 +756,15 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
         if f.source is not None:
             history.append((f.source.text, f.source))
             last_by_sentence[sent] = f.source
+            by_source[f.source] = f
+
+
+_OWN_STATEMENT = frozenset({"بيانه", "بيانها", "بيانهم", "تصريحه", "تصريحها", "تصريحاته", "تصريحاتها"})
+
+
+def _same_statement(doc: Doc, k: int) -> bool:
+    """«وأضافت في بيانها»: the cue points back to the statement already quoted."""
+    return doc.norm(k) == "في" and doc.bare(k + 1) in _OWN_STATEMENT
 
 
 def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
