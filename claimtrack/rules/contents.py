@@ -162,7 +162,12 @@ def starts_attribution(doc: Doc, k: int) -> bool:
     lex = doc.lex
     info = doc.info(k)
     if info is not None:
-        if info.form == "participle" or info.clitic:
+        if info.form == "participle":
+            # «، مؤكداً» or «مرجعاً الأمر»; «قنبلة محملة بالغاز» is an adjective
+            nxt = doc.norm(k + 1)
+            return doc.tokens[k - 1].text in ("،", ",") or w.endswith("ا") or nxt in lex.words["complementizers"] \
+                or nxt in ("الي", "علي", ":") or (k + 1 < len(doc.tokens) and doc.tokens[k + 1].kind == "quote")
+        if info.clitic:
             return True
     b = doc.bare(k)
     if b in ("بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا") or w in ("بحسب", "حسب", "حسبما", "وفق", "وفقا"):
@@ -171,8 +176,8 @@ def starts_attribution(doc: Doc, k: int) -> bool:
         for m in (k + 1, k + 2):
             if doc.is_word(m):
                 i2 = doc.info(m)
-                if i2 is not None:
-                    return True
+                if i2 is not None and "strict" not in i2.entry.flags:
+                    return True  # («التي توصل إليها الفريق» is a description, not a new report)
     if w == "علي" and doc.norm(k + 1) == "حد" and doc.norm(k + 2) in ("تعبيره", "تعبيرها", "قوله", "قولها", "وصفه", "وصفها"):
         return True
     return False
@@ -244,8 +249,9 @@ def _clause_break(doc: Doc, k: int) -> bool:
     w = doc.norm(k)
     if w in _BUT:
         return True
-    if w in _WHILE and k > 0 and doc.tokens[k - 1].text in ("،", ","):
-        return True  # «...، بينما تحدثت منظمة ...»
+    if k > 0 and doc.tokens[k - 1].text in ("،", ",") and (
+            w in _WHILE or (w == "في" and doc.norm(k + 1) == "حين")):
+        return True  # «...، بينما تحدثت منظمة ...»، «...، في حين قالت ...»
     if len(w) > 3 and w[0] == "و" and w not in doc.lex.words["waw_words"] and doc.info(k) is None \
             and doc.is_headline(k):
         for m in (k + 1, k + 2):  # headline «تتوعد الحكومة الرد والمعارضة تتهم الجيش»: a new clause

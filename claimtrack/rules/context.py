@@ -98,6 +98,12 @@ class Doc:
         return self.tokens[i].norm in words or self.bare(i) in words
 
 
+def _noncue(text: str, noncue: frozenset[str]) -> bool:
+    """True when *text* (or it without a leading و/ف) is a word the traps say is no cue."""
+    key = spelling_key(text)
+    return key in noncue or (len(key) > 3 and key[0] in "وف" and key[1:] in noncue)
+
+
 def build_doc(text: str, *, lexicon: Lexicon | None = None) -> Doc:
     """Tokenise and segment *text*, and find its page noise."""
     tokens = tokenize(text)
@@ -119,7 +125,6 @@ def build_doc(text: str, *, lexicon: Lexicon | None = None) -> Doc:
     lex = lexicon or load_lexicon()
     lookup = lex.lookup
     noncue = lex.noncue
-    infos = [lookup(t.norm) if t.kind == "word" and spelling_key(t.text) not in noncue else None
-             for t in tokens]
+    infos = [lookup(t.norm) if t.kind == "word" and not _noncue(t.text, noncue) else None for t in tokens]
     return Doc(text, tokens, segment(tokens), noise, frozenset(noisy), lex,
                [t.start for t in tokens], para_end, infos)

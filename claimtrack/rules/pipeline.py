@@ -272,7 +272,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             fwd = _cut_after_hashtag(doc, fwd)
             probe = find_opener(doc, fwd[1], limit=min([limit, *sayings]), flags=frozenset(), first=fwd[1],
                                 skip=_prep_skips(doc, preps, c.end, limit))
-            explicit = probe is not None and (probe.kind in ("comp", "colon") or (
+            # («وصفت الوزارة التقرير بأنه ...»: after a cue taking بـ, «بأن» may follow an object)
+            bi_comp = probe is not None and "bi" in flags and probe.kind == "comp" \
+                and doc.norm(probe.tok - 1).startswith("بان")
+            explicit = probe is not None and not bi_comp and (probe.kind in ("comp", "colon") or (
                 probe.kind == "quote" and probe.quote is not None
                 and sum(1 for k in range(fwd[1], probe.quote) if doc.is_word(k)) <= 2))
             if not explicit:
@@ -379,6 +382,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                          first=_skip_time(doc, after, limit), skip=skips)
     if opener is None and c.form == "participle":
         opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end, skip=skips)
+    if opener is not None and opener.kind == "comp" and "obj" in flags and "bi" in flags \
+            and frame.source is not None and doc.norm(opener.tok - 1).startswith("بان"):
+        first = _skip_time(doc, after, opener.tok)
+        if first < opener.tok - 1 and doc.is_word(first):
+            opener = Opener(first, tokens[first].start, False, None, "object")  # «وصفت التقرير بأنه ...»
     if opener is not None and opener.kind == "quote" and opener.quote is not None:
         quote_tok: int = opener.quote
         gap_from = after
