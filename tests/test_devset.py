@@ -26,7 +26,7 @@ FLOORS: dict[str, float] = {
     "attribution_p": 0.97,
     "attribution_r": 0.91,
     "source_acc": 0.94,
-    "content_f1": 0.93,
+    "content_f1": 0.94,
     "via_recall": 0.84,
     "canonical_acc": 0.85,
     "strict_f1": 0.87,
