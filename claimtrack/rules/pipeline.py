@@ -405,7 +405,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 opener = None  # «وأكدت الوكالة نجاة الوزير "من محاولة اغتيال"»: the object runs into it
     if opener is None:
         qb = quote_before(doc, c.start)
-        if qb is not None and frame.source is not None:
+        if qb is not None and frame.source is not None and not (frame.source.start <= qb[0] < frame.source.end):
             frame.content = (qb[0], qb[1], "direct")
             frame.frame_end = after
             _frame_vias(doc, frame, c.end, min(limit, s_end), preps, consumed)

@@ -285,7 +285,16 @@ _QUANTIFIERS = frozenset({"عده", "كل", "جميع", "بعض", "كافه", "�
 
 
 def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
-    """Cut a verb-first phrase where the subject ends and the object begins (see :func:`_split_rules`)."""
+    """Cut a verb-first phrase where the subject ends and the object begins (see :func:`_split_rules`).
+
+    A phrase holding the clause that names a document's issuer («التحقيقات التي أجرتها
+    السلطات») is kept up to that clause's end."""
+    for k in range(rng[0], rng[1]):
+        if doc.is_word(k) and doc.norm(k) in doc.lex.words["issuer_verbs"]:
+            inner = noun_phrase_forward(doc, k + 1, limit=rng[1])
+            if inner is None:
+                return rng[0], k + 1
+            return rng[0], split_at_entity(doc, _split_rules(doc, inner))[1]
     return split_at_entity(doc, _split_rules(doc, rng))
 
 
