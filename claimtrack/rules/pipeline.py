@@ -256,11 +256,16 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 limit = k
                 break
     src_rng: tuple[int, int] | None = None
+    quote_only = False
     if c.form == "verb" and not c.passive:
         # «... وتوصلت»: a verb with و/ف opens its own clause, its subject cannot precede it
         bwd = None if info is not None and info.clitic else noun_phrase_backward(doc, c.start, floor=s_start)
         j = _skip_time(doc, c.end, limit)
         fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags) if j < limit else None
+        if fwd is not None and j < len(tokens) and tokens[j].kind == "quote" \
+                and doc.norm(c.start - 1) in ("عما", "مما", "ما", "بما", "لما"):
+            fwd = None  # «عما وصفته "الاستهداف الجبان"»: the quotation is what was said
+            quote_only = True
         if fwd is not None and info is not None and info.entry.needs:
             for m in range(fwd[0] + 1, fwd[1]):  # «وحملت الشركة المسؤولية»: the collocate ends it
                 if doc.norm(m) in info.entry.needs:
@@ -447,7 +452,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         return None
     if c.form == "participle" and sum(1 for k in range(c.end, opener.tok) if doc.is_word(k)) > 2:
         return None  # «خسائر مؤكدة من ...»: an adjective, not a cue
-    s, e, mode = content_extent(doc, opener)
+    if quote_only and opener.quote is not None:
+        close = doc.seg.quotes[opener.quote]
+        s, e, mode = tokens[opener.quote].end, tokens[close].start, "direct"
+    else:
+        s, e, mode = content_extent(doc, opener)
     if e <= s:
         return None
     if info is not None and info.entry.needs:
