@@ -538,21 +538,52 @@ def _trailing_via(doc: Doc, frame: Frame, preps: dict[int, CueCandidate], consum
     consumed.update(range(p.start, p.end))
 
 
-def _share_sentence_relays(doc: Doc, frames: list[Frame]) -> None:
+def _share_sentence_relays(doc: Doc, frames: list[Frame], preps: dict[int, CueCandidate],
+                           consumed: set[int]) -> None:
     """A sentence-final «، بحسب X» relays every attribution of its sentence («وتعهد ...،
     موجهاً ...، مشدداً ...، بحسب وكالة X»)."""
     by_sentence: dict[int, list[Frame]] = {}
     for f in frames:
         by_sentence.setdefault(doc.seg.sentence_of[f.cue.start], []).append(f)
-    for group in by_sentence.values():
-        if len(group) < 2 or not group[-1].vias:
-            continue
+    for idx, group in by_sentence.items():
+        if len(group) < 2:
+            continue  # (a lone attribution's trailing relay is found by _trailing_via)
         last = group[-1]
         tail = [v for v in last.vias if v[0].start > (last.content[1] if last.content else 0)]
+        if not tail:
+            final = _sentence_final_relay(doc, idx, preps, consumed)
+            if final is None:
+                continue
+            tail = [final]
+            last.vias.append(final)
         for f in group[:-1]:
             for v in tail:
                 if v not in f.vias:
                     f.vias.append(v)
+
+
+def _sentence_final_relay(doc: Doc, idx: int, preps: dict[int, CueCandidate],
+                          consumed: set[int]) -> tuple[Span, Span] | None:
+    """An unattached «، وفق ما ذكرت X.» closing sentence *idx*, as (cue span, source span)."""
+    s_start, s_end = doc.seg.sentences[idx]
+    for k in range(max(s_start, s_end - 14), s_end):
+        p = preps.get(k)
+        if p is None or p.start in consumed or doc.tokens[k - 1].text not in ("،", ","):
+            continue
+        np = _prep_source(doc, p, s_end)
+        if np is None:
+            return None
+        j = np[1]
+        while j < s_end and doc.tokens[j].kind != "word":
+            j += 1
+        if j < s_end:
+            return None
+        src = _span_tokens(doc, np)
+        if p.source_skip and np[0] == p.source_at:
+            src = Span.of(doc.text, src.start + p.source_skip, src.end)
+        consumed.update(range(p.start, p.end))
+        return doc.span(p.start, p.end), src
+    return None
 
 
 def _first_token_at(doc: Doc, char: int) -> int | None:
@@ -808,7 +839,7 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
         frames.append(f)
     for f in frames:
         _trailing_via(doc, f, preps, consumed)
-    _share_sentence_relays(doc, frames)
+    _share_sentence_relays(doc, frames, preps, consumed)
     by_cue = {f.cue.start: f for f in frames}
     for p in preps.values():
         if p.start in consumed:
