@@ -25,7 +25,7 @@ import attrs
 from claimtrack.rules.context import Doc
 from claimtrack.text.tokens import SENTENCE_END
 
-__all__ = ["Opener", "find_opener", "content_extent", "quote_before", "starts_attribution"]
+__all__ = ["Opener", "find_opener", "content_extent", "quote_before", "starts_attribution", "clause_break"]
 
 #: An indirect content never runs longer than this many tokens (a text without
 #: punctuation would otherwise make every content run to the end of the text).
@@ -214,7 +214,7 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
             continue
         if t.norm in SENTENCE_END:
             break
-        if k > opener.tok and t.kind == "word" and _clause_break(doc, k):
+        if k > opener.tok and t.kind == "word" and clause_break(doc, k):
             break
         if stop_at_attribution and k > opener.tok:
             if t.text in ("،", ",", "؛", ";") and starts_attribution(doc, k + 1):
@@ -244,7 +244,7 @@ _BUT = frozenset({"بيد", "لكن", "ولكن", "لكنه", "لكنها", "ل�
 _WHILE = frozenset({"بينما", "فيما", "كما", "وبينما", "وفيما"})
 
 
-def _clause_break(doc: Doc, k: int) -> bool:
+def clause_break(doc: Doc, k: int) -> bool:
     """«لكن ...»، «بيد أن ...»، «غير أن ...»: a contrasting clause ends an indirect content."""
     w = doc.norm(k)
     if w in _BUT:
@@ -260,7 +260,7 @@ def _clause_break(doc: Doc, k: int) -> bool:
                 return all(doc.is_word(x) and doc.info(x) is None for x in range(k, m))
             if not doc.is_word(m):
                 break
-    return w in ("غير", "الا") and doc.norm(k + 1) in doc.lex.words["complementizers"]
+    return w == "غير" and doc.norm(k + 1) in doc.lex.words["complementizers"]
 
 
 def _continues(doc: Doc, k: int) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import attrs
 
-from claimtrack.rules.contents import Opener, content_extent, find_opener, quote_before
+from claimtrack.rules.contents import Opener, clause_break, content_extent, find_opener, quote_before
 from claimtrack.rules.context import Doc, build_doc
 from claimtrack.rules.cues import CueCandidate, find_cues
 from claimtrack.rules.headlines import colon_headlines
@@ -428,7 +428,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 if j2 == j:
                     break
                 j = j2
-            if j < s_end and doc.is_word(j):
+            if j < s_end and doc.is_word(j) and not clause_break(doc, j):
                 opener = Opener(j, tokens[j].start, False, None, "object")
         if opener is None and frame.source is not None and c.form == "verb" and not c.negated \
                 and "strict" not in flags and doc.is_headline(c.start):
