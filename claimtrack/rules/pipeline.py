@@ -399,6 +399,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             if doc.is_word(k) and doc.norm(k) in doc.lex.words["quote_masdar"]:
                 gap_from = k + 1
         gap = sum(1 for k in range(gap_from, quote_tok) if doc.is_word(k) and not doc.word_in(k, "time"))
+        if after < len(tokens) and tokens[after].text in ("،", ","):
+            gap -= 6  # «وقال X، أحد رؤساء ... "..."»: an apposition before the quotation
         if gap > (2 if "strict" in flags else 8):
             opener = None  # a quotation far from the cue is not its content
         elif gap and "obj" in flags and frame.source is not None:
@@ -715,8 +717,7 @@ def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list
 
 #: Cue kinds that report someone's words (an inner «قال/أكد/أعلن» can be relayed; an inner
 #: belief «تعتقد» or evaluation is part of what the outer speaker says).
-_SPEECH_ACTS = frozenset({"neutral", "assertive", "announcement", "disclosure", "explanation", "denial", "prediction",
-                          "finding"})
+_SPEECH_ACTS = frozenset({"neutral", "assertive", "announcement", "disclosure", "explanation", "denial", "prediction"})
 
 
 def _fold_nested(frames: list[Frame]) -> None:

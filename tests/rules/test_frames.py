@@ -85,6 +85,9 @@ CONTENT: list[Row] = [
     # a direct quotation over two sentences is one content
     ('وقال الوزير: "لن نتراجع. سنواصل العمل حتى النهاية".',
      [("وقال", "الوزير", "لن نتراجع. سنواصل العمل حتى النهاية")]),
+    # an apposition between the speaker and the quotation
+    ('وقال سامي حداد، أحد مسؤولي الهلال الأحمر في المدينة الشمالية "المستشفى امتلأ بالجرحى".',
+     [("وقال", "سامي حداد", "المستشفى امتلأ بالجرحى")]),
     # content before its cue
     ('"الوضع تحت السيطرة"، قال قائد الشرطة.',
      [("قال", "قائد الشرطة", "الوضع تحت السيطرة")]),
@@ -189,6 +192,9 @@ RELAYS: list[tuple[str, list[tuple[str, str | None, list[str]]]]] = [
     # a sentence-final relay covers every attribution of the sentence
     ("وتعهد الرئيس برد حازم، مشددا على محاسبة المسؤولين، بحسب وكالة الأخبار.",
      [("وتعهد", "الرئيس", ["وكالة الأخبار"]), ("مشددا", "الرئيس", ["وكالة الأخبار"])]),
+    # an inner finding is part of what the outer speaker says
+    ("وقالت المنظمة إن البعثة توصلت إلى أن المياه ملوثة.",
+     [("وقالت", "المنظمة", []), ("توصلت", "البعثة", [])]),
     # an inner belief is not a relayed statement: the outer speaker is not its relay
     ("وأضافت المتحدثة أن الحكومة تعتقد بأن الاتفاق صامد.",
      [("وأضافت", "المتحدثة", []), ("تعتقد", "الحكومة", [])]),
