@@ -776,6 +776,8 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
     relays_seen: list[Span] = []
     last_by_sentence: dict[int, Span] = {}
     by_source: dict[Span, Frame] = {}
+    nested = _covered([(f.content[0], f.content[1]) for f in frames if not f.dropped and f.content is not None],
+                      strict=True)
     for f in frames:
         if f.dropped:
             continue
@@ -804,7 +806,8 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
         relays_seen.extend(v[1] for v in f.vias)
         if f.source is not None:
             history.append((f.source.text, f.source))
-            last_by_sentence[sent] = f.source
+            if not nested(f.cue_span.start):  # an attribution inside another's content is not
+                last_by_sentence[sent] = f.source  # the speaker a later «، مشيراً» continues
             by_source[f.source] = f
 
 
