@@ -125,6 +125,7 @@ class Lexicon:
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 
 
+@functools.lru_cache(maxsize=200_000)
 def spelling_key(word: str) -> str:
     """A word without diacritics, tatweel or hamza on alef, but keeping ى/ي and ة/ه apart.
 

@@ -75,10 +75,6 @@ class Doc:
         """The character span covering tokens ``[start_tok, end_tok)``."""
         return Span.of(self.text, self.tokens[start_tok].start, self.tokens[end_tok - 1].end)
 
-    def chars(self, start: int, end: int) -> Span:
-        """The character span ``[start, end)`` of the text."""
-        return Span.of(self.text, start, end)
-
     def word_in(self, i: int, section: str) -> bool:
         """True when token *i* is a word of the grammar section *section*."""
         return self.is_word(i) and self.tokens[i].norm in self.lex.words[section]
@@ -90,12 +86,6 @@ class Doc:
             return w[1:]
         return w
 
-    def in_section(self, i: int, section: str) -> bool:
-        """Like :meth:`word_in`, also accepting the word behind a leading و/ف."""
-        if not self.is_word(i):
-            return False
-        words = self.lex.words[section]
-        return self.tokens[i].norm in words or self.bare(i) in words
 
 
 def _noncue(text: str, noncue: frozenset[str]) -> bool:

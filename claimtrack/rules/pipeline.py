@@ -55,7 +55,6 @@ class Frame:
     implicit: bool = False
     content: tuple[int, int, str] | None = None
     vias: list[tuple[Span, Span]] = attrs.Factory(list)
-    frame_end: int = 0  # token index where the content opens
     dropped: bool = False
     passive: bool = False
     opener_kind: str = ""
@@ -380,7 +379,6 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if prev_clause is not None and frame.source is not None and not doc.is_word(after):
         # «الأمر الذي نفاه الجيش.» — with an object («نفى الجيش مسؤوليته») the object is the content
         frame.content = (prev_clause[0], prev_clause[1], "indirect")
-        frame.frame_end = after
         return frame
     skips = _prep_skips(doc, preps, c.end, limit)
     opener = find_opener(doc, after, limit=max(limit, after), flags=flags,
@@ -414,7 +412,6 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         qb = quote_before(doc, c.start)
         if qb is not None and frame.source is not None and not (frame.source.start <= qb[0] < frame.source.end):
             frame.content = (qb[0], qb[1], "direct")
-            frame.frame_end = after
             _frame_vias(doc, frame, c.end, min(limit, s_end), preps, consumed)
             return frame
         if ("obj" in flags or frame.vias and "relay" in flags) and not c.negated and c.form == "verb":
@@ -473,7 +470,6 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             s = frame.source.start
             frame.source = None
     frame.content = (s, e, mode)
-    frame.frame_end = opener.tok
     frame.opener_kind = opener.kind
     _frame_vias(doc, frame, c.end, opener.tok, preps, consumed)
     return frame

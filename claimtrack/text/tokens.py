@@ -12,8 +12,8 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
-
 from typing import NamedTuple
 
 from claimtrack.text.normalize import DELETED, normalize
@@ -52,6 +52,9 @@ class Token(NamedTuple):
         return self.kind == "word"
 
 
+_norm_word = functools.lru_cache(maxsize=200_000)(normalize)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split *text* into word, punctuation, quote and newline tokens (whitespace dropped)."""
     out: list[Token] = []
@@ -60,7 +63,7 @@ def tokenize(text: str) -> list[Token]:
         s, e = m.span()
         t = m.group()
         if m.lastgroup == "word":
-            n = normalize(t)
+            n = _norm_word(t)
             if not n:  # only format characters
                 continue
             append(Token(s, e, t, n, "word"))
