@@ -112,7 +112,7 @@ def _split(text: str, where: str) -> list[_RawDoc]:
         return d
 
     def flush() -> None:
-        nonlocal rows, sent_id, sent_text, current, orig_doc
+        nonlocal rows, sent_id, sent_text, current
         if rows:
             if current is None or (not has_newdoc and orig_doc is not None and current.doc_id != orig_doc):
                 current = start_doc(orig_doc if not has_newdoc and orig_doc else stem)

@@ -42,7 +42,7 @@ from collections.abc import Sequence
 import attrs
 from rapidfuzz import fuzz, process
 
-from claimtrack.sources.mention import clitic_variants, inner_parts, key, tokens
+from claimtrack.sources.mention import clitic_variants, inner_parts, tokens
 from claimtrack.sources.registry import Registry, builtin_registry
 from claimtrack.sources.wordlists import first_word_forms, word_lists
 from claimtrack.text.normalize import normalize
