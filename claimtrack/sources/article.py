@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from claimtrack.model import Article, Attribution, Source, Via
-from claimtrack.sources.classify import classify_words, mention_side
+from claimtrack.sources.classify import classify_words, mention_side, possessive_head
 from claimtrack.sources.mention import clitic_variants, strip_article, tokens
 from claimtrack.sources.registry import Entry, Registry, builtin_registry
 from claimtrack.sources.resolve import resolve
@@ -308,16 +308,8 @@ def _possessive(words: Sequence[str], wl: WordLists) -> str | None:
         return None
     if words[-1] in ("لها", "له", "لهم") and len(words) > 1:
         return "any"
-    w = words[0]
-    for suffix in ("ها", "هم", "ه"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
-            base = w[: -len(suffix)]
-            if base.endswith("ت"):
-                base = base[:-1] + "ه"
-            for f in first_word_forms(base):
-                if (f,) in wl.lists["possessive"]:
-                    return "outlet" if (f,) in wl.lists["outlet"] else "any"
-    return None
+    head = possessive_head(words[0], wl)
+    return None if head is None else ("outlet" if head == "outlet" else "any")
 
 
 def resolve_mention(mention: str, pos: int, ctx: ArticleContext) -> Resolution:

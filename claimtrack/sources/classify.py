@@ -125,12 +125,12 @@ def classify_words(words: Sequence[str], reg: Registry, *, raw: str = "",
         return "outlet", None
     if wl.head(words, "organization"):
         return "organization", None
-    if _possessive_head(words[0], wl) is not None:
-        return _possessive_head(words[0], wl) or "organization", None
+    if possessive_head(words[0], wl) is not None:
+        return possessive_head(words[0], wl) or "organization", None
     return "person", None
 
 
-def _possessive_head(word: str, wl: WordLists) -> str | None:
+def possessive_head(word: str, wl: WordLists) -> str | None:
     """``outlet``/``organization`` for «موقعها»، «بعثتها» (a noun with a pronoun), else None."""
     for suffix in ("ها", "هم", "ه"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
