@@ -20,9 +20,12 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from claimtrack.rules.context import Doc
+from claimtrack.rules.cues import relay_cue_at
 from claimtrack.text.tokens import SENTENCE_END
 
 __all__ = ["Opener", "find_opener", "content_extent", "quote_before", "starts_attribution", "clause_break"]
@@ -169,9 +172,9 @@ def starts_attribution(doc: Doc, k: int) -> bool:
                 or nxt in ("الي", "علي", ":") or (k + 1 < len(doc.tokens) and doc.tokens[k + 1].kind == "quote")
         if info.clitic:
             return True
+    if relay_cue_at(doc, k):
+        return True  # «...، بحسب المرصد»، «وفقاً لما ذكره ...»
     b = doc.bare(k)
-    if b in ("بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا") or w in ("بحسب", "حسب", "حسبما", "وفق", "وفقا"):
-        return True
     if w in lex.words["relatives"] or b in lex.words["relatives"]:
         for m in (k + 1, k + 2):
             if doc.is_word(m):
@@ -272,13 +275,10 @@ def _continues(doc: Doc, k: int) -> bool:
         return False
     if t.kind == "word" and starts_attribution(doc, k):
         return False
-    return t.kind == "word" and t.norm not in ("علي",) and not (
-        t.norm in ("وفقا", "بحسب", "حسب", "وفق", "حسبما"))
+    return t.kind == "word" and t.norm != "علي"
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
-    import bisect
-
     i = bisect.bisect_right(doc.starts, char) - 1
     if i >= 0 and doc.tokens[i].start <= char < doc.tokens[i].end:
         return i

@@ -15,7 +15,7 @@ import attrs
 from claimtrack.rules.context import Doc
 from claimtrack.lexicon import FormInfo
 
-__all__ = ["CueCandidate", "find_cues"]
+__all__ = ["CueCandidate", "find_cues", "match_preposition", "relay_cue_at"]
 
 
 @attrs.frozen
@@ -53,7 +53,8 @@ def _is_passive(doc: Doc, i: int, info: FormInfo) -> bool:
     return _DAMMA in word[:4]
 
 
-def _match_preposition(doc: Doc, i: int) -> CueCandidate | None:
+def match_preposition(doc: Doc, i: int) -> CueCandidate | None:
+    """The prepositional cue (``prepositions.txt``) starting at token *i*, or None."""
     lex = doc.lex
     for pattern in lex.prepositions_starting(doc.norm(i)):
         j = i
@@ -100,6 +101,16 @@ def _match_preposition(doc: Doc, i: int) -> CueCandidate | None:
     return None
 
 
+#: First words of prepositional patterns that are ordinary words far more often than cues.
+_COMMON_HEADS = frozenset({"علي", "كما", "جاء", "بناء"})
+
+
+def relay_cue_at(doc: Doc, i: int) -> bool:
+    """True when an unambiguous prepositional cue starts at token *i* («بحسب»، «وفقاً لما ذكره»)."""
+    return doc.bare(i) not in _COMMON_HEADS and doc.norm(i) not in _COMMON_HEADS \
+        and match_preposition(doc, i) is not None
+
+
 def _author_voice(doc: Doc, i: int) -> bool:
     """True when token *i* is part of an author's-voice phrase (يذكر أن، تجدر الإشارة)."""
     w, b = doc.norm(i), doc.bare(i)
@@ -129,7 +140,7 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
         if t.kind != "word" or i in doc.noisy:
             i += 1
             continue
-        prep = _match_preposition(doc, i)
+        prep = match_preposition(doc, i)
         if prep is not None:
             out.append(prep)
             i = max(prep.end, (prep.inner_verb or i) + 1)

@@ -19,7 +19,7 @@ import attrs
 
 from claimtrack.rules.contents import Opener, clause_break, content_extent, find_opener, quote_before
 from claimtrack.rules.context import Doc, build_doc
-from claimtrack.rules.cues import CueCandidate, find_cues
+from claimtrack.rules.cues import CueCandidate, find_cues, relay_cue_at
 from claimtrack.rules.headlines import colon_headlines
 from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
 from claimtrack.rules.sources import (
@@ -35,8 +35,6 @@ from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span
 from claimtrack.text.normalize import normalize
 
 __all__ = ["extract_attributions", "extract_from_doc"]
-
-_PREP_WORDS = frozenset({"بحسب", "حسب", "حسبما", "وفق", "وفقا", "طبقا", "نقلا"})
 
 #: How far back (in tokens) a clause before a cue may reach.
 MAX_CLAUSE_TOKENS = 120
@@ -56,7 +54,6 @@ class Frame:
     content: tuple[int, int, str] | None = None
     vias: list[tuple[Span, Span]] = attrs.Factory(list)
     dropped: bool = False
-    passive: bool = False
     opener_kind: str = ""
     relay_implicit: bool = False
 
@@ -165,8 +162,7 @@ def _previous_clause(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     s_start = max(doc.sentence(c.start)[0], k - MAX_CLAUSE_TOKENS)
     e = k
     for m in range(s_start, k):  # «...، بحسب المرصد، الأمر الذي ...»: stop before the relay
-        b = doc.bare(m)
-        if doc.is_word(m) and (b in _PREP_WORDS or doc.norm(m) in _PREP_WORDS):
+        if doc.is_word(m) and relay_cue_at(doc, m):
             e = m
             break
     while e > s_start and doc.tokens[e - 1].kind != "word":
@@ -238,7 +234,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     limit = min(para_end, c.end + OPENER_WINDOW)
     info = c.info
     flags = info.entry.flags if info is not None else frozenset()
-    frame = Frame(c, doc.span(c.start, c.end), passive=c.passive)
+    frame = Frame(c, doc.span(c.start, c.end))
     after = c.end
     # Another verb cue closes this cue's window.
     sayings: list[int] = []
@@ -778,7 +774,7 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
         if f.dropped:
             continue
         sent = doc.seg.sentence_of[f.cue.start]
-        if f.source is None and not f.passive and f.cue.form in ("verb", "participle"):
+        if f.source is None and not f.cue.passive and f.cue.form in ("verb", "participle"):
             ante: Span | None = None
             if (f.cue.form == "participle" or (f.cue.info is not None and f.cue.info.clitic)) \
                     and sent in last_by_sentence:
