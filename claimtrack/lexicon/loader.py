@@ -37,7 +37,7 @@ __all__ = ["CueEntry", "FormInfo", "Lexicon", "load_lexicon", "CUE_FLAGS", "GRAM
 #: Sections ``grammar.txt`` must have.
 GRAMMAR_SECTIONS = ("complementizers", "prepositions", "time", "relatives", "auxiliaries",
                     "quote_masdar", "pp_heads", "pp_words", "media", "feminine", "masculine",
-                    "relay_verbs", "clause_openers", "waw_words", "name_heads", "conjunction_heads", "affiliation", "b_words", "issuer_verbs")
+                    "relay_verbs", "clause_openers", "waw_words", "name_heads", "conjunction_heads", "affiliation", "b_words", "issuer_verbs", "titles", "feminine_titles")
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
 
 #: Flags a cue line may carry (see the header of ``cues.txt``).

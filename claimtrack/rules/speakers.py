@@ -19,23 +19,15 @@ from claimtrack.text.normalize import normalize
 
 __all__ = ["gender_of", "pick_antecedent", "is_title"]
 
-_TITLES = frozenset(normalize(w) for w in (
-    "الرئيس", "رئيس", "الوزير", "وزير", "المتحدث", "متحدث", "الناطق", "السفير", "اللواء", "العميد",
-    "العقيد", "الجنرال", "المدير", "مدير", "الأمين", "الشيخ", "القائد", "قائد", "النائب", "المسؤول",
-    "مسؤول", "مصدر", "المصدر", "الملك", "الأمير", "ولي", "المبعوث", "المندوب", "الدكتور", "د",
-    "الميجور", "الميجر", "جنرال", "الفريق", "المقدم", "الرائد", "العقيد", "المستشار", "الممثل", "السيناتور",
-    "النائب", "القاضي", "المحافظ", "محافظ", "زعيم", "الزعيم", "القيادي", "المفوض", "المندوب", "رئيس", "وزير",
-    "المتحدث", "المتحدثه", "الوزيره", "سفير", "مبعوث", "مندوب", "نائب",
-))
+def is_title(word: str, *, lexicon: Lexicon | None = None) -> bool:
+    """True when the normalised *word* is an office or rank title (``grammar.txt`` [titles]).
 
-
-def is_title(word: str) -> bool:
-    """True when the normalised *word* is an office or rank title (الرئيس، وزير، المتحدثة ...)."""
-    return word in _TITLES or (word.endswith("ه") and word[:-1] in _TITLES) or word in _FEM_TITLES
-
-
-_FEM_TITLES = frozenset(normalize(w) for w in ("المتحدثة", "متحدثة", "الناطقة", "المديرة", "الوزيرة", "السفيرة",
-                                               "الممثلة", "رئيسة", "الرئيسة", "مسؤولة", "المسؤولة", "وزيرة"))
+    Examples:
+        >>> is_title("الوزير"), is_title("المتحدثه"), is_title("الجسر")
+        (True, True, False)
+    """
+    words = (lexicon or load_lexicon()).words
+    return word in words["titles"] or word in words["feminine_titles"]
 
 
 def gender_of(phrase: str, *, lexicon: Lexicon | None = None) -> str | None:
@@ -45,9 +37,9 @@ def gender_of(phrase: str, *, lexicon: Lexicon | None = None) -> str | None:
         return None
     lex = lexicon or load_lexicon()
     head = words[0].lstrip("#")
-    if head in _FEM_TITLES:
+    if head in lex.words["feminine_titles"]:
         return "f"
-    if head in _TITLES:
+    if head in lex.words["titles"]:
         return "m"
     bare = head[2:] if head.startswith("ال") else head
     if head in lex.words["feminine"] or bare in lex.words["feminine"]:
