@@ -35,8 +35,6 @@ __all__ = ["Opener", "find_opener", "content_extent", "quote_before", "starts_at
 MAX_CONTENT_TOKENS = 300
 
 _TRIM = set(" \t\n،,.:؛;-–—…")
-_NOT_BI = frozenset({"بين", "بعد", "بدء", "بدا", "بات", "باتت", "بان", "بانه", "بانها", "بيد", "بل", "بلا",
-                     "بسبب", "برغم", "بشان", "بناء", "بدوره", "بدورها"})
 
 
 @attrs.frozen
@@ -102,7 +100,7 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
                 return _particle(doc, k)
             if "an" in flags and w == "عن":
                 return _particle(doc, k)
-            if "bi" in flags and w[0] == "ب" and w not in _NOT_BI and w not in words["b_words"] and (
+            if "bi" in flags and w[0] == "ب" and w not in words["not_bi"] and w not in words["b_words"] and (
                     first is None or k == first or (k > 0 and tokens[k - 1].text in ("،", ","))):
                 if w in ("ب", "بـ"):
                     return _after_quote_or_word(doc, k + 1, "particle")
@@ -243,17 +241,15 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
     return s, e, mode
 
 
-_BUT = frozenset({"بيد", "لكن", "ولكن", "لكنه", "لكنها", "لكنهم"})
-_WHILE = frozenset({"بينما", "فيما", "كما", "وبينما", "وفيما"})
 
 
 def clause_break(doc: Doc, k: int) -> bool:
     """«لكن ...»، «بيد أن ...»، «غير أن ...»: a contrasting clause ends an indirect content."""
     w = doc.norm(k)
-    if w in _BUT:
+    if w in doc.lex.words["contrast"]:
         return True
     if k > 0 and doc.tokens[k - 1].text in ("،", ",") and (
-            w in _WHILE or (w == "في" and doc.norm(k + 1) == "حين")):
+            w in doc.lex.words["while_words"] or (w == "في" and doc.norm(k + 1) == "حين")):
         return True  # «...، بينما تحدثت منظمة ...»، «...، في حين قالت ...»
     if len(w) > 3 and w[0] == "و" and w not in doc.lex.words["waw_words"] and doc.info(k) is None \
             and doc.is_headline(k):

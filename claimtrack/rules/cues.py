@@ -41,7 +41,6 @@ class CueCandidate:
 
 
 _DAMMA = "\u064f"
-_PREPOSITIONS = frozenset({"عن", "علي", "في", "من", "الي", "مع", "حول", "ضد", "عبر", "بعد", "قبل", "خلال"})
 
 
 def _is_passive(doc: Doc, i: int, info: FormInfo) -> bool:
@@ -101,13 +100,10 @@ def match_preposition(doc: Doc, i: int) -> CueCandidate | None:
     return None
 
 
-#: First words of prepositional patterns that are ordinary words far more often than cues.
-_COMMON_HEADS = frozenset({"علي", "كما", "جاء", "بناء"})
-
-
 def relay_cue_at(doc: Doc, i: int) -> bool:
     """True when an unambiguous prepositional cue starts at token *i* («بحسب»، «وفقاً لما ذكره»)."""
-    return doc.bare(i) not in _COMMON_HEADS and doc.norm(i) not in _COMMON_HEADS \
+    common = doc.lex.words["common_relay_heads"]
+    return doc.bare(i) not in common and doc.norm(i) not in common \
         and match_preposition(doc, i) is not None
 
 
@@ -146,7 +142,7 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
             i = max(prep.end, (prep.inner_verb or i) + 1)
             continue
         info = doc.info(i)  # the noncue traps are already left out
-        if info is not None and info.form == "verb" and doc.norm(i - 1) in _PREPOSITIONS and doc.is_word(i - 1):
+        if info is not None and info.form == "verb" and doc.norm(i - 1) in lex.words["cue_blockers"] and doc.is_word(i - 1):
             info = None  # «عن إدانتها»: after a preposition the word is a noun
         if info is not None and not _author_voice(doc, i):
             negated = doc.norm(i - 1) in negators and doc.is_word(i - 1) and not (

@@ -26,8 +26,6 @@ __all__ = ["colon_headlines"]
 
 MAX_SOURCE_WORDS = 7
 MAX_LINE_WORDS = 30
-_TEASER = frozenset({"اقرا", "شاهد", "اقرأ"})
-_CUT = frozenset({"حول", "عن", "بشان", "في", "ل", "على"})
 
 
 def colon_headlines(doc: Doc) -> list[Frame]:
@@ -44,7 +42,7 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         if colon is None or colon + 1 >= pe:
             continue
         k = ps
-        if doc.norm(k) in _TEASER:
+        if doc.norm(k) in doc.lex.words["teasers"]:
             k += 1
             if doc.norm(k) in ("ايضا", "المزيد"):
                 k += 1
@@ -64,7 +62,7 @@ def colon_headlines(doc: Doc) -> list[Frame]:
             continue
         end = colon
         for m in pre:
-            if doc.norm(m) in _CUT and m > pre[0]:
+            if doc.norm(m) in doc.lex.words["topic_markers"] and m > pre[0]:
                 end = m
                 break
         src_tokens = [m for m in range(k, end) if tokens[m].kind == "word"]

@@ -81,14 +81,13 @@ def _sentence_limit(doc: Doc, i: int) -> int:
     return doc.sentence(i)[1]
 
 
-_RELATIVE_WHO = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"})
 
 
 def _relative_antecedent(doc: Doc, c: CueCandidate) -> Span | None:
     """The noun a relative clause hangs from, when the cue is its verb and has no subject
     of its own («لحركة حماس التي دانت الهجوم» → حركة حماس)."""
     rel = c.start - 1
-    if not (doc.is_word(rel) and doc.norm(rel) in _RELATIVE_WHO):
+    if not (doc.is_word(rel) and doc.norm(rel) in doc.lex.words["relative_who"]):
         return None
     raw = doc.tokens[c.start].text
     if raw.endswith(("ها", "هم", "ه")) and not raw.endswith("ة"):
@@ -803,12 +802,11 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
             by_source[f.source] = f
 
 
-_OWN_STATEMENT = frozenset({"بيانه", "بيانها", "بيانهم", "تصريحه", "تصريحها", "تصريحاته", "تصريحاتها"})
 
 
 def _same_statement(doc: Doc, k: int) -> bool:
     """«وأضافت في بيانها»: the cue points back to the statement already quoted."""
-    return doc.norm(k) == "في" and doc.bare(k + 1) in _OWN_STATEMENT
+    return doc.norm(k) == "في" and doc.bare(k + 1) in doc.lex.words["own_statement"]
 
 
 def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:

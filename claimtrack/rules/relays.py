@@ -30,8 +30,6 @@ def is_relay_clause(doc: Doc, k: int) -> bool:
     info = doc.info(k)
     return info is not None and info.form == "verb" and "relay" in info.entry.flags
 
-#: Latin names of outlets a statement is often made to («قال لـ CNN»).
-_LATIN_OUTLETS = frozenset({"cnn", "bbc", "afp", "ap", "dpa", "reuters", "rt", "nbc", "cbs", "abc", "fox"})
 
 
 def recipient_outlet(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
@@ -54,7 +52,7 @@ def recipient_outlet(doc: Doc, start: int, limit: int) -> tuple[int, int] | None
                         return tokens[np[0]].start, tokens[np[1] - 1].end
                 return None
             if len(w) > 2 and w[0] == "ل" and not w.startswith("لل") and (
-                    is_media_word(doc, k) or w[1:] in _LATIN_OUTLETS or w[1:] in ("بي",)):
+                    is_media_word(doc, k) or w[1:] in doc.lex.words["latin_outlets"] or w[1:] in ("بي",)):
                 np = noun_phrase_forward(doc, k + 1, limit=limit)
                 end = tokens[np[1] - 1].end if np is not None else t.end
                 return t.start + 1, end

@@ -280,8 +280,6 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     return (start, end) if start < end else None
 
 
-_UNNAMED_HEADS = frozenset({"مصدر", "المصدر", "مسؤول", "المسؤول", "مصدرا"})
-_QUANTIFIERS = frozenset({"عده", "كل", "جميع", "بعض", "كافه", "معظم", "اغلب"})
 
 
 def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
@@ -320,7 +318,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if k > s:
             prev = doc.norm(k - 1)
             raw = doc.tokens[k].text
-            if w in _QUANTIFIERS or w[:1].isdigit() or (w[0] == "ب" and len(w) > 3 and not w.startswith("بال") and w != "باسم"):
+            if w in doc.lex.words["quantifiers"] or w[:1].isdigit() or (w[0] == "ب" and len(w) > 3 and not w.startswith("بال") and w != "باسم"):
                 return s, k
             if len(raw) > 4 and raw.endswith(("ها", "هم")):
                 return s, k
@@ -336,7 +334,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             if (head_gender == "m" and prev.startswith("ال") and w.startswith("ال") and raw.endswith("ة")
                     and not raw.endswith("ية") and k == s + 1):
                 return s, k
-        if is_title(w) and w not in _UNNAMED_HEADS:
+        if is_title(w) and w not in doc.lex.words["unnamed_heads"]:
             titled = True  # a name may follow an office title
     return rng
 
