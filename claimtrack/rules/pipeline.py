@@ -854,12 +854,23 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
     in_direct = _covered([(f.content[0], f.content[1]) for f in frames
                           if f.content is not None and f.content[2] == "direct"], strict=False)
     for f in frames:
-        if in_direct(f.cue_span.start):
+        if in_direct(f.cue_span.start) and not _reported_inside_quote(doc, f):
             f.dropped = True
     _fold_nested(frames)
     _drop_nested_implicit(doc, frames)
     _resolve_implicit(doc, frames)
     return [_record(doc, f) for f in frames if not f.dropped and f.content is not None], diagnostics
+
+
+def _reported_inside_quote(doc: Doc, f: Frame) -> bool:
+    """A cue inside a direct quotation that reports a third party with its own named
+    source («قال: "أظهرت التحقيقات أن ..."») is an attribution of its own; the speaker's
+    own first-person or implicit cues («"أؤكد أن ..."») stay part of the quotation."""
+    info = f.cue.info
+    if info is not None and info.tense == "present" and info.clitic:
+        return False  # «... وتؤكد محاسبة المتورطين»: the quoted body goes on speaking
+    return f.source is not None and not f.implicit and f.cue.form == "verb" and f.content is not None \
+        and f.cue.kind in _SPEECH_ACTS | {"finding"}
 
 
 def _record(doc: Doc, f: Frame) -> Attribution:

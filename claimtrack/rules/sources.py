@@ -351,6 +351,11 @@ def _adjective_like(word: str) -> bool:
             or w.startswith("م") or w in ("عام", "خاص", "حر", "كبير", "جديد", "اول", "ثاني"))
 
 
+#: Resolution methods that mean the words *are* an entry's name or alias (a "context" alias
+#: names different bodies in different countries, «النيابة العامة», but is a name all the same).
+_NAMED = frozenset({"exact", "context"})
+
+
 def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     """The longest prefix that names a registry entry ends the subject («روسيا لجوء ...»);
     a one-word definite head ends it before a definite noun that is no adjective
@@ -365,7 +370,7 @@ def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if n == len(words) and n > 1:
             whole = doc.text[doc.tokens[s].start:doc.tokens[words[-1]].end]
             m = resolve(whole)
-            if m is not None and m.method == "exact":
+            if m is not None and m.method in _NAMED:
                 return rng
             continue
         nxt_word = doc.norm(words[n])
@@ -373,7 +378,7 @@ def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             continue  # «واشنطن وباريس»: a coordination, not the end of the subject
         prefix = doc.text[doc.tokens[s].start:doc.tokens[words[n - 1]].end]
         m = resolve(prefix)
-        if m is not None and m.method == "exact":
+        if m is not None and m.method in _NAMED:
             return s, words[n - 1] + 1
     head, nxt = doc.norm(words[0]), doc.norm(words[1])
     if head.startswith("ال") and nxt.startswith("ال") and not _adjective_like(nxt) and words[1] == s + 1:

@@ -242,6 +242,19 @@ IMPLICIT: list[Row] = [
      [("وأُعلن", None, "الحدود ستغلق")]),
 ]
 
+NESTED: list[Row] = [
+    # a third party with its own named source inside a direct quotation is reported too
+    ('وقال المتحدث: "أظهرت التحقيقات التي أجرتها النيابة العامة تورط موظفين".',
+     [("وقال", "المتحدث", "أظهرت التحقيقات التي أجرتها النيابة العامة تورط موظفين"),
+      ("أظهرت", "التحقيقات التي أجرتها النيابة العامة", "تورط موظفين")]),
+    # the speaker's own first-person cue stays part of the quotation
+    ('وقال الوزير: "أؤكد أن الحكومة لن تتراجع".',
+     [("وقال", "الوزير", "أؤكد أن الحكومة لن تتراجع")]),
+    # a present-tense «وتؤكد» inside the quotation is the quoted body speaking on
+    ('وقالت الهيئة في بيانها: "سنواصل التحقيق وتؤكد محاسبة المقصرين".',
+     [("وقالت", "الهيئة", "سنواصل التحقيق وتؤكد محاسبة المقصرين")]),
+]
+
 HEADLINES: list[Row] = [
     ("الهلال الأحمر: المساعدات لم تصل بعد\nوقال المتحدث إن الشاحنات عالقة.",
      [(":", "الهلال الأحمر", "المساعدات لم تصل بعد"), ("وقال", "المتحدث", "الشاحنات عالقة")]),
@@ -285,7 +298,7 @@ TRAPS: list[Row] = [
 
 
 @pytest.mark.parametrize("text, expected", VERB_FIRST + SUBJECT_FIRST + SOURCE_BOUNDARIES + CONTENT
-                         + PREPOSITIONS + NOUNS + IMPLICIT + HEADLINES + TRAPS)
+                         + PREPOSITIONS + NOUNS + IMPLICIT + NESTED + HEADLINES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
 
