@@ -37,13 +37,13 @@ __all__ = ["CueEntry", "FormInfo", "Lexicon", "load_lexicon", "CUE_FLAGS", "GRAM
 #: Sections ``grammar.txt`` must have.
 GRAMMAR_SECTIONS = ("complementizers", "prepositions", "time", "relatives", "auxiliaries",
                     "quote_masdar", "pp_heads", "pp_words", "media", "feminine", "masculine",
-                    "relay_verbs", "clause_openers", "waw_words", "name_heads", "conjunction_heads", "affiliation", "b_words", "issuer_verbs", "titles", "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
+                    "relay_verbs", "clause_openers", "waw_words", "name_heads", "conjunction_heads", "contrast_heads", "affiliation", "b_words", "issuer_verbs", "titles", "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
                     "common_relay_heads", "teasers", "topic_markers", "relative_who", "own_statement",
                     "latin_outlets", "unnamed_heads", "quantifiers")
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
 
 #: Flags a cue line may carry (see the header of ``cues.txt``).
-CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "an", "relay", "strict", "noagent", "passive-present"})
+CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "an", "min", "relay", "strict", "noagent", "passive-present"})
 
 # Suffixes of the past tense: (suffix, gender, number); gender None = not marked.
 _PAST = (("", "m", "sg"), ("ت", "f", "sg"), ("ا", "m", "du"), ("تا", "f", "du"),
@@ -166,7 +166,9 @@ def _generate(entry: CueEntry, fields: dict[str, list[str]]) -> Iterator[tuple[s
             for obj in _OBJ:
                 if obj and (suf in ("تم", "نا") or len(s) < 3):
                     continue
-                yield s + suf + ("و" if obj and suf == "تم" else "") + obj, FormInfo(entry, "verb", "past", g, num)
+                # «أخبروه»: the plural's silent alif drops before an object pronoun
+                body = s + (suf[:-1] if obj and suf == "وا" else suf)
+                yield body + ("و" if obj and suf == "تم" else "") + obj, FormInfo(entry, "verb", "past", g, num)
     for stem in fields.get("present", []):
         s = normalize(stem)
         for pre, g in _PRESENT_PREFIX:

@@ -100,6 +100,8 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
                 return _particle(doc, k)
             if "an" in flags and w == "عن":
                 return _particle(doc, k)
+            if "min" in flags and w == "من" and (first is None or k == first):
+                return _particle(doc, k)
             if "bi" in flags and w[0] == "ب" and w not in words["not_bi"] and w not in words["b_words"] and (
                     first is None or k == first or (k > 0 and tokens[k - 1].text in ("،", ","))):
                 if w in ("ب", "بـ"):
@@ -259,7 +261,9 @@ def clause_break(doc: Doc, k: int) -> bool:
                 return all(doc.is_word(x) and doc.info(x) is None for x in range(k, m))
             if not doc.is_word(m):
                 break
-    return w == "غير" and doc.norm(k + 1) in doc.lex.words["complementizers"]
+    if w in doc.lex.words["contrast_heads"] and doc.norm(k + 1) in doc.lex.words["complementizers"]:
+        return k > 0 and doc.tokens[k - 1].text in ("،", ",")  # «...، إلا أن ...»، «...، غير أن ...»
+    return False
 
 
 def _continues(doc: Doc, k: int) -> bool:

@@ -226,6 +226,19 @@ def _saying(doc: Doc, k: int) -> bool:
     return info is not None and info.entry.lemma == "قال" and (info.form == "participle" or doc.norm(k) == "بالقول")
 
 
+def _contrast_clause(doc: Doc, comp: int) -> bool:
+    """«...، إلا أنها حذرت من ...»، «غير أنه أكد ...»: a complementiser with a pronoun after
+    a contrastive head opens a new clause whose verb is the speaker's own cue."""
+    return comp > 0 and doc.is_word(comp - 1) and (
+        doc.norm(comp - 1) in doc.lex.words["contrast_heads"] or doc.bare(comp - 1) in doc.lex.words["contrast_heads"])
+
+
+def _circumstantial(doc: Doc, c: CueCandidate) -> bool:
+    """A participle set off by a comma after a clause («، محملة الحركة المسؤولية»): a
+    circumstantial cue, which may take an object as its content like its verb."""
+    return c.form == "participle" and c.start > 0 and doc.tokens[c.start - 1].text in ("،", ",")
+
+
 def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, CueCandidate]) -> Frame | None:
     tokens = doc.tokens
     s_start, s_end = doc.sentence(c.start)
@@ -315,7 +328,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         frame.source = _span_tokens(doc, src_rng, strip_waw=after == c.end)
     prev = doc.norm(c.start - 1) if doc.is_word(c.start - 1) else ""
     if c.form == "verb" and not c.passive and prev in doc.lex.words["complementizers"] \
-            and prev not in ("ان", "بان") and (src_rng is None or after > c.end):
+            and prev not in ("ان", "بان") and (src_rng is None or after > c.end) \
+            and not _contrast_clause(doc, c.start - 1):
         return None  # «إنها تدين ...»: the pronoun is the subject — the speaker's stance, in a content
     if src_rng is None and frame.source is None and c.form == "verb" and not c.passive and info is not None \
             and info.tense == "present" and (info.gender != "f" or not (
@@ -409,7 +423,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             frame.content = (qb[0], qb[1], "direct")
             _frame_vias(doc, frame, c.end, min(limit, s_end), preps, consumed)
             return frame
-        if ("obj" in flags or frame.vias and "relay" in flags) and not c.negated and c.form == "verb":
+        if ("obj" in flags or frame.vias and "relay" in flags) and not c.negated and (
+                c.form == "verb" or _circumstantial(doc, c)):
             j = _skip_apposition(doc, after, s_end)
             j = _skip_time(doc, j, limit)
             for _ in range(4):

@@ -242,6 +242,23 @@ IMPLICIT: list[Row] = [
      [("وأُعلن", None, "الحدود ستغلق")]),
 ]
 
+CIRCUMSTANTIAL: list[Row] = [
+    # a participle set off by a comma takes an object as its content, like its verb
+    ("واستنكرت النقابة القرار، محملة الإدارة المسؤولية الكاملة.",
+     [("واستنكرت", "النقابة", "القرار"), ("محملة", "~النقابة", "الإدارة المسؤولية الكاملة")]),
+    ("وقال المدير إن المصنع سيغلق، مرجعا السبب إلى نقص الوقود.",
+     [("وقال", "المدير", "المصنع سيغلق"), ("مرجعا", "~المدير", "السبب إلى نقص الوقود")]),
+    # «...، إلا أنها حذرت من ...»: a contrastive clause, the speaker's own new cue
+    ("وأشارت الهيئة إلى أن المخزون أتلف، إلا أنها حذرت من وجود ثغرات.",
+     [("وأشارت", "الهيئة", "المخزون أتلف"), ("حذرت", "~الهيئة", "وجود ثغرات")]),
+    ("وقال المحافظ إن الهدنة صامدة، غير أنه أكد أن الخروقات مستمرة.",
+     [("وقال", "المحافظ", "الهدنة صامدة"), ("أكد", "~المحافظ", "الخروقات مستمرة")]),
+    # a plural past with an object pronoun drops its alif (أخبروه); the plain «قال» around
+    # it becomes its relay
+    ("وقال الطبيب إن الجيران أخبروه بأن الحريق بدأ ليلا.",
+     [("أخبروه", "الجيران", "الحريق بدأ ليلا")]),
+]
+
 NESTED: list[Row] = [
     # a third party with its own named source inside a direct quotation is reported too
     ('وقال المتحدث: "أظهرت التحقيقات التي أجرتها النيابة العامة تورط موظفين".',
@@ -298,7 +315,7 @@ TRAPS: list[Row] = [
 
 
 @pytest.mark.parametrize("text, expected", VERB_FIRST + SUBJECT_FIRST + SOURCE_BOUNDARIES + CONTENT
-                         + PREPOSITIONS + NOUNS + IMPLICIT + NESTED + HEADLINES + TRAPS)
+                         + PREPOSITIONS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + NESTED + HEADLINES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
 
