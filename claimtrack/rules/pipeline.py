@@ -194,6 +194,30 @@ def _skip_document_phrase(doc: Doc, j: int, limit: int) -> int:
     return k
 
 
+def _channel_word(doc: Doc, k: int) -> bool:
+    if not doc.is_word(k):
+        return False
+    channels = doc.lex.words["channels"]
+    for cand in {doc.norm(k), doc.bare(k), doc.norm(k)[2:] if doc.norm(k).startswith("ال") else ""}:
+        if cand in channels:
+            return True
+        for pron in ("ه", "ها", "هم"):
+            stem = cand[:-len(pron)]
+            if cand.endswith(pron) and (stem in channels or stem.endswith("ت") and stem[:-1] + "ه" in channels):
+                return True  # حسابه، صفحتها
+    return False
+
+
+def _skip_channel(doc: Doc, j: int, limit: int) -> int:
+    """Skip «على حسابها في تويتر» / «عبر صفحته الرسمية» (where a statement was posted)."""
+    k = j
+    while k < limit and doc.word_in(k, "channel_preps") and _channel_word(doc, k + 1):
+        k += 2
+        while k < limit and _channel_word(doc, k):
+            k += 1
+    return k
+
+
 def _prep_source(doc: Doc, p: CueCandidate, limit: int) -> tuple[int, int] | None:
     """The source phrase of a prepositional cue; «حسب بيان نشرته وكالة X» → وكالة X."""
     if p.source_at is None:
@@ -405,6 +429,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         for k in range(after, quote_tok):  # «عن X، رئيس ... قوله الخميس "..."»
             if doc.is_word(k) and doc.norm(k) in doc.lex.words["quote_masdar"]:
                 gap_from = k + 1
+        gap_from = _skip_channel(doc, _skip_time(doc, gap_from, quote_tok), quote_tok)
         gap = sum(1 for k in range(gap_from, quote_tok) if doc.is_word(k) and not doc.word_in(k, "time"))
         if after < len(tokens) and tokens[after].text in ("،", ","):
             gap -= 6  # «وقال X، أحد رؤساء ... "..."»: an apposition before the quotation

@@ -259,6 +259,16 @@ CIRCUMSTANTIAL: list[Row] = [
      [("أخبروه", "الجيران", "الحريق بدأ ليلا")]),
 ]
 
+CHANNELS: list[Row] = [
+    # where a statement was posted sits between the speaker and the quotation
+    ('وكتبت الجمعية على حسابها على تويتر "الحريق أتى على المستودع".',
+     [("وكتبت", "الجمعية", "الحريق أتى على المستودع")]),
+    ('وكتب الوزير على صفحته في فيسبوك "لن نتراجع".',
+     [("وكتب", "الوزير", "لن نتراجع")]),
+    # a quotation far from a homograph cue is still not its content
+    ('وكتب الطالب واجبه في دفتره الصغير صباحا "بخط جميل".', []),
+]
+
 NESTED: list[Row] = [
     # a third party with its own named source inside a direct quotation is reported too
     ('وقال المتحدث: "أظهرت التحقيقات التي أجرتها النيابة العامة تورط موظفين".',
@@ -315,7 +325,7 @@ TRAPS: list[Row] = [
 
 
 @pytest.mark.parametrize("text, expected", VERB_FIRST + SUBJECT_FIRST + SOURCE_BOUNDARIES + CONTENT
-                         + PREPOSITIONS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + NESTED + HEADLINES + TRAPS)
+                         + PREPOSITIONS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + CHANNELS + NESTED + HEADLINES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
 
