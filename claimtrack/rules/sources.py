@@ -153,6 +153,57 @@ def _name_apposition(doc: Doc, i: int, end: int, n: int) -> int:
     return end
 
 
+def _is_affiliation(doc: Doc, k: int) -> bool:
+    """An adjective of affiliation, definite or not (التابعة، تابعة، المقربة، موالية)."""
+    if not doc.is_word(k):
+        return False
+    aff = doc.lex.words["affiliation"]
+    w = doc.norm(k)
+    return w in aff or "ال" + w in aff
+
+
+def _names_entry(doc: Doc, s: int, e: int) -> bool:
+    """True when tokens ``[s, e)`` are a registry name or alias, or an outlet's head with
+    its name (قناة المسيرة), complete without an affiliation; a generic head (بعثة
+    التحقيق، مجموعات) needs it."""
+    from claimtrack.sources import resolve
+
+    if e <= s:
+        return False
+    if e - s >= 2 and is_media_word(doc, s):
+        return True  # «قناة الفجر»: an outlet's head with its name
+    m = resolve(doc.text[doc.tokens[s].start:doc.tokens[e - 1].end])
+    return m is not None and m.method in _NAMED
+
+
+def _affiliation_tail(doc: Doc, k: int, n: int) -> int | None:
+    """The end of «التابعة لمنظمة حظر الأسلحة» / «تابعة لها» starting at the adjective *k*."""
+    j = k + 1
+    w = doc.norm(j)
+    if not doc.is_word(j) or not (w == "من" or (w[:1] == "ل" and len(w) > 1)):
+        return None
+    if w in ("له", "لها", "لهم", "لهما"):
+        return j + 1
+    start = j + 1 if w == "من" else j
+    end = _extend_forward(doc, start + 1, min(n, start + 6), head=start, count=1)
+    if w != "من" and end == start + 1 and len(w) <= 3:
+        return None
+    return end
+
+
+def _affiliation_before(doc: Doc, end: int, floor: int) -> int | None:
+    """The adjective of an affiliation tail ending at *end* («... تابعة لها |خلصت»)."""
+    for a in range(end - 2, max(floor - 1, end - 8), -1):
+        if not doc.is_word(a):
+            return None
+        if _is_affiliation(doc, a):
+            tail = _affiliation_tail(doc, a, end)
+            return a if tail == end else None
+        if doc.info(a) is not None or doc.norm(a) in doc.lex.words["complementizers"]:
+            return None
+    return None
+
+
 def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi: bool = False) -> int:
     """Extend a phrase from token *j*; return the end (exclusive)."""
     tokens = doc.tokens
@@ -180,6 +231,12 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
                     break
             elif w.startswith("لل") and is_media_word(doc, j):
                 break
+            if _is_affiliation(doc, j) and tokens[j - 1].kind == "word" and not _names_entry(doc, head, j):
+                tail = _affiliation_tail(doc, j, n)  # «بعثة التحقيق التابعة لمنظمة ...»
+                if tail is not None:
+                    count += tail - j
+                    j = end = tail
+                    continue
             if _stop_word(doc, j):
                 break
             j += 1
@@ -235,6 +292,9 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     end = j + 1
     count = 0
     quotes = doc.seg.closers
+    aff = _affiliation_before(doc, end, floor)
+    if aff is not None:  # «بعثة تقصي حقائق تابعة لها خلصت»
+        j, count = aff - 1, end - aff
     while j >= floor and count < MAX_SOURCE_WORDS:
         t = tokens[j]
         if t.kind == "word":
@@ -277,6 +337,8 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     # Auxiliaries skipped, the first word may still be an auxiliary-led «وكان»: drop it.
     while start < end and doc.norm(start) in words["auxiliaries"]:
         start += 1
+    if aff is not None and (start >= aff or _names_entry(doc, start, aff)):
+        end = aff  # «قناة المسيرة التابعة للحوثيين»: a name is complete without its affiliation
     return (start, end) if start < end else None
 
 

@@ -312,8 +312,12 @@ def _possessive(words: Sequence[str], wl: WordLists) -> str | None:
     return None if head is None else ("outlet" if head == "outlet" else "any")
 
 
-def resolve_mention(mention: str, pos: int, ctx: ArticleContext) -> Resolution:
-    """Type and resolve *mention* (starting at *pos* in the article of *ctx*) in context."""
+def resolve_mention(mention: str, pos: int, ctx: ArticleContext, *, prior: str | None = None) -> Resolution:
+    """Type and resolve *mention* (starting at *pos* in the article of *ctx*) in context.
+
+    *prior* is the entity of the nearest speaker before the mention, if any: a possessive
+    mention («بعثة تابعة لها»، «موقعها») refers to it before any other body named nearby.
+    """
     reg = ctx.registry
     wl = word_lists()
     words = tokens(mention)
@@ -337,8 +341,8 @@ def resolve_mention(mention: str, pos: int, ctx: ArticleContext) -> Resolution:
     if entry_id is None:
         kind = _possessive(words, wl)
         if kind is not None:
-            entry_id = ctx.nearest(pos, types=("outlet",) if kind == "outlet"
-                                   else ("outlet", "organization"))
+            types = ("outlet",) if kind == "outlet" else ("outlet", "organization")
+            entry_id = prior if prior is not None and reg[prior].type in types else ctx.nearest(pos, types=types)
     if entry_id is None and typ == "document":
         n = wl.head(words, "document")
         for w in words[n:n + 2]:
@@ -410,6 +414,10 @@ def _apply(src: Source, res: Resolution) -> Source:
                         side=res.side if res.side is not None else src.side)
 
 
+#: How far back (in characters) a speaker is the referent of a possessive mention.
+_PRIOR_WINDOW = 600
+
+
 def resolve_article(article: Article, *, registry: Registry | None = None) -> Article:
     """Type and resolve every source (and relay source) of *article* against the registry.
 
@@ -432,7 +440,9 @@ def resolve_article(article: Article, *, registry: Registry | None = None) -> Ar
         span_key = (src.span.start, src.span.end)
         res = done.get(span_key)
         if res is None:
-            res = resolve_mention(src.span.text, src.span.start, ctx)
+            prior = next((r.canonical for start, _, r in reversed(history)
+                          if r.canonical is not None and src.span.start - start <= _PRIOR_WINDOW), None)
+            res = resolve_mention(src.span.text, src.span.start, ctx, prior=prior)
             words = tokens(src.span.text)
             if res.canonical is None and res.side is None and words and len(words) <= 2 \
                     and words[0].startswith("ال") and res.type in ("anonymous", "official"):

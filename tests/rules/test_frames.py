@@ -259,6 +259,21 @@ CIRCUMSTANTIAL: list[Row] = [
      [("أخبروه", "الجيران", "الحريق بدأ ليلا")]),
 ]
 
+AFFILIATION: list[Row] = [
+    # a generic head needs its affiliation to name the speaker, before or after the verb
+    ("وقالت بعثة التحقيق التابعة للأمم المتحدة إن المياه ملوثة.",
+     [("وقالت", "بعثة التحقيق التابعة للأمم المتحدة", "المياه ملوثة")]),
+    ("وقالت الوزارة إن لجنة تحقيق تابعة لها خلصت إلى أن المياه ملوثة.",
+     [("وقالت", "الوزارة", "لجنة تحقيق تابعة لها خلصت إلى أن المياه ملوثة"),
+      ("خلصت", "لجنة تحقيق تابعة لها", "المياه ملوثة")]),
+    # a registry name is complete without it
+    ("وذكرت قناة المسيرة التابعة للحوثيين أن الطائرات قصفت المطار.",
+     [("وذكرت", "قناة المسيرة", "الطائرات قصفت المطار")]),
+    # set off by commas it is an apposition
+    ("وقالت بعثة التحقيق، التابعة للأمم المتحدة، إن المياه ملوثة.",
+     [("وقالت", "بعثة التحقيق", "المياه ملوثة")]),
+]
+
 CHANNELS: list[Row] = [
     # where a statement was posted sits between the speaker and the quotation
     ('وكتبت الجمعية على حسابها على تويتر "الحريق أتى على المستودع".',
@@ -325,7 +340,7 @@ TRAPS: list[Row] = [
 
 
 @pytest.mark.parametrize("text, expected", VERB_FIRST + SUBJECT_FIRST + SOURCE_BOUNDARIES + CONTENT
-                         + PREPOSITIONS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + CHANNELS + NESTED + HEADLINES + TRAPS)
+                         + PREPOSITIONS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + CHANNELS + NESTED + HEADLINES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
 

@@ -132,3 +132,12 @@ def test_context_name_of_one_body_needs_its_country() -> None:
     out = resolve_article(Article(text, [att]))
     assert out.attributions[0].source is not None
     assert out.attributions[0].source.canonical is None
+
+
+def test_possessive_mention_refers_to_the_previous_speaker() -> None:
+    # «تابعة لها» is the body that just spoke, not the government named nearer to it
+    text = ("وقالت منظمة الصحة العالمية إن الحكومة السورية لم ترد. "
+            "وذكرت بعثة تابعة لها أن المياه ملوثة.")
+    atts = [_att(text, "وقالت", "منظمة الصحة العالمية"), _att(text, "وذكرت", "بعثة تابعة لها")]
+    art = resolve_article(Article(text, atts))
+    assert [s[2] for s in _sources(art)] == ["who", "who"]
