@@ -443,6 +443,7 @@ def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if m is not None and m.method in _NAMED:
             return s, words[n - 1] + 1
     head, nxt = doc.norm(words[0]), doc.norm(words[1])
-    if head.startswith("ال") and nxt.startswith("ال") and not _adjective_like(nxt) and words[1] == s + 1:
+    if head.startswith("ال") and nxt.startswith("ال") and words[1] == s + 1 and (
+            not _adjective_like(nxt) or nxt[2:] in doc.lex.words["mim_nouns"]):
         return s, s + 1
     return rng

@@ -274,6 +274,14 @@ AFFILIATION: list[Row] = [
      [("وقالت", "بعثة التحقيق", "المياه ملوثة")]),
 ]
 
+OBJECTS: list[Row] = [
+    # a م- noun after a one-word definite subject opens the object, a م- adjective does not
+    ("ودعا البيان المجتمع الدولي إلى حماية المدنيين.",
+     [("ودعا", "البيان", "المجتمع الدولي إلى حماية المدنيين")]),
+    ("وقال البيان المشترك إن الاتفاق صامد.",
+     [("وقال", "البيان المشترك", "الاتفاق صامد")]),
+]
+
 CHANNELS: list[Row] = [
     # where a statement was posted sits between the speaker and the quotation
     ('وكتبت الجمعية على حسابها على تويتر "الحريق أتى على المستودع".',
@@ -340,7 +348,7 @@ TRAPS: list[Row] = [
 
 
 @pytest.mark.parametrize("text, expected", VERB_FIRST + SUBJECT_FIRST + SOURCE_BOUNDARIES + CONTENT
-                         + PREPOSITIONS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + CHANNELS + NESTED + HEADLINES + TRAPS)
+                         + PREPOSITIONS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + OBJECTS + CHANNELS + NESTED + HEADLINES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
 
