@@ -174,6 +174,30 @@ def _previous_clause(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     return doc.tokens[start].start, doc.tokens[e - 1].end
 
 
+def _headline_segment_before(doc: Doc, c: CueCandidate, source: Span) -> tuple[int, int] | None:
+    """«مقتل العشرات بهجوم محتمل.. والنظام ينفي»: a headline ending with its subject-first
+    cue denies (or confirms) the segment before the subject, as characters."""
+    if not doc.is_headline(c.start):
+        return None
+    k = c.end
+    while k < len(doc.tokens) and doc.tokens[k].kind not in ("newline", "word"):
+        k += 1
+    if k < len(doc.tokens) and doc.tokens[k].kind == "word":
+        return None  # the cue has words after it: its own content
+    m = bisect.bisect_right(doc.starts, source.start) - 2  # the token before the one holding the source
+    if m < 0 or doc.tokens[m].kind in ("word", "newline"):
+        return None  # no separator: the subject opens the line
+    while m >= 0 and doc.tokens[m].kind == "punct":
+        m -= 1
+    e = m + 1
+    while m >= 0 and doc.tokens[m].kind in ("word", "quote"):
+        m -= 1
+    s = m + 1
+    if e - s < 2:
+        return None
+    return doc.tokens[s].start, doc.tokens[e - 1].end
+
+
 def _skip_document_phrase(doc: Doc, j: int, limit: int) -> int:
     """Skip «في بيان (له)» / «في بيان بثه على وكالته "أعماق"» before an object content."""
     if not (doc.is_word(j) and doc.norm(j) == "في" and doc.is_word(j + 1) and doc.norm(j + 1) in doc.lex.nouns):
@@ -409,6 +433,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         else:
             consumed.add(k)
     prev_clause = _previous_clause(doc, c)
+    if prev_clause is None and frame.source is not None and frame.source.end <= frame.cue_span.start:
+        prev_clause = _headline_segment_before(doc, c, frame.source)
     if prev_clause is not None and frame.source is not None and not doc.is_word(after):
         # «الأمر الذي نفاه الجيش.» — with an object («نفى الجيش مسؤوليته») the object is the content
         frame.content = (prev_clause[0], prev_clause[1], "indirect")

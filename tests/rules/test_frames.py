@@ -306,6 +306,11 @@ NESTED: list[Row] = [
 ]
 
 HEADLINES: list[Row] = [
+    # a headline ending with its subject-first cue: the segment before is what is denied
+    ("لبنان.. انقطاع الكهرباء عن العاصمة.. والشركة تنفي\nنص الخبر.",
+     [("تنفي", "الشركة", "انقطاع الكهرباء عن العاصمة")]),
+    # a bare «X ينفي» line has nothing to deny
+    ("الجيش ينفي\nنص الخبر.", []),
     ("الهلال الأحمر: المساعدات لم تصل بعد\nوقال المتحدث إن الشاحنات عالقة.",
      [(":", "الهلال الأحمر", "المساعدات لم تصل بعد"), ("وقال", "المتحدث", "الشاحنات عالقة")]),
     # a subject-first headline: the rest of the line is the content
