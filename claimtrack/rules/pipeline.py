@@ -857,10 +857,13 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
                 if prior is not None and not f.vias and _same_statement(doc, f.cue.end):
                     f.vias.extend(prior.vias)  # «وأضافت في بيانها ...»: the same statement, relayed alike
         if f.relay_implicit and not f.vias:
-            # «ونقلت عن الوزارة قولها»: the relaying outlet is the one named before.
+            # «ونقلت عن الوزارة قولها»: the relaying outlet is the last one named before,
+            # as a relay or as a speaker («قالت وكالة X إن ... ونقلت عن الوزارة»).
             if relays_seen:
-                f.vias.append((f.cue_span, relays_seen[-1]))
+                f.vias.append((f.cue_span, max(relays_seen, key=lambda s: s.start)))
         relays_seen.extend(v[1] for v in f.vias)
+        if f.source is not None and not f.implicit and _outlet_phrase(doc, f.source):
+            relays_seen.append(f.source)
         if f.source is not None:
             history.append((f.source.text, f.source))
             if not nested(f.cue_span.start):  # an attribution inside another's content is not
@@ -868,6 +871,12 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
             by_source[f.source] = f
 
 
+
+
+def _outlet_phrase(doc: Doc, span: Span) -> bool:
+    """True when *span* is headed by an outlet noun (وكالة، قناة، صحيفة ...)."""
+    k = _first_token_at(doc, span.start)
+    return k is not None and doc.is_word(k) and is_media_word(doc, k)
 
 
 def _same_statement(doc: Doc, k: int) -> bool:
