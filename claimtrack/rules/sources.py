@@ -441,6 +441,11 @@ def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         prefix = doc.text[doc.tokens[s].start:doc.tokens[words[n - 1]].end]
         m = resolve(prefix)
         if m is not None and m.method in _NAMED:
+            q = words[n - 1] + 1
+            if q in doc.seg.quotes and doc.seg.quotes[q] + 1 == e:
+                inner = resolve(doc.text[doc.tokens[q].end:doc.tokens[e - 1].start])
+                if inner is not None and inner.id == m.id:
+                    return rng  # «وكالة الأنباء السورية "سانا"»: the name repeated in quotes
             return s, words[n - 1] + 1
     head, nxt = doc.norm(words[0]), doc.norm(words[1])
     if head.startswith("ال") and nxt.startswith("ال") and words[1] == s + 1 and (

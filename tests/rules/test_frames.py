@@ -278,6 +278,12 @@ AFFILIATION: list[Row] = [
 ]
 
 OBJECTS: list[Row] = [
+    # a registry name repeated in quotes stays in the source; a quoted word that is no
+    # name of it is the object
+    ('ونفت وكالة الأنباء السورية "سانا" مسؤولية الجيش عن القصف.',
+     [("ونفت", 'وكالة الأنباء السورية "سانا"', "مسؤولية الجيش عن القصف")]),
+    ('وهاجمت القوات الجماعة التي تعتبرها أنقرة "إرهابية"، وسيطرت على المدينة.',
+     [("تعتبرها", "أنقرة", "إرهابية")]),
     # a م- noun after a one-word definite subject opens the object, a م- adjective does not
     ("ودعا البيان المجتمع الدولي إلى حماية المدنيين.",
      [("ودعا", "البيان", "حماية المدنيين")]),
