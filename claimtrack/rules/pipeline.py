@@ -799,6 +799,23 @@ def _fold_nested(frames: list[Frame]) -> None:
             a.dropped = True
 
 
+def _fold_statement_clause(doc: Doc, frames: list[Frame]) -> None:
+    """«نقلت X بياناً عن Y، قال فيه إن ...»: the relayed statement's own «قال فيه» is the
+    attribution; Y speaks it and X relays it, the outer frame goes."""
+    by_cue = {f.cue_span.start: f for f in frames if not f.dropped}
+    for a in frames:
+        if a.dropped or a.content is None or a.source is None or not a.vias:
+            continue
+        k = _first_token_at(doc, a.content[0])
+        b = by_cue.get(doc.tokens[k].start) if k is not None else None
+        if b is None or b is a or b.source not in (None, a.source) or b.cue.form != "verb" \
+                or doc.norm(b.cue.end) not in doc.lex.words["statement_pronouns"]:
+            continue
+        b.source = a.source
+        b.vias.extend(a.vias)
+        a.dropped = True
+
+
 def _covered(spans: list[tuple[int, int]], *, strict: bool) -> Callable[[int], bool]:
     """A test of whether a position lies inside any of *spans* (O(log n) per query)."""
     spans = sorted(spans)
@@ -932,6 +949,7 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
         if in_direct(f.cue_span.start) and not _reported_inside_quote(doc, f):
             f.dropped = True
     _fold_nested(frames)
+    _fold_statement_clause(doc, frames)
     _drop_nested_implicit(doc, frames)
     _resolve_implicit(doc, frames)
     return [_record(doc, f) for f in frames if not f.dropped and f.content is not None], diagnostics

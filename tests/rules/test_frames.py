@@ -171,6 +171,9 @@ RELAYS: list[tuple[str, list[tuple[str, str | None, list[str]]]]] = [
     # a sentence-final «حسب ما ورد في موقعها» relays the sentence's attribution
     ("وقالت الوزارة إن الوفد وصل، حسب ما ورد في موقعها الإلكتروني.",
      [("وقالت", "الوزارة", ["موقعها الإلكتروني"])]),
+    # «نقلت X بياناً عن Y، قال فيه إن ...»: one attribution, spoken by Y, relayed by X
+    ("نقلت وكالة الشرق بيانا عن الحزب، قال فيه إن مرشحه انسحب.",
+     [("قال", "الحزب", ["وكالة الشرق"])]),
     # a sentence-initial relay before a verb cue relays that attribution
     ("وبحسب وكالة الأخبار، أفاد المتحدث أن الطريق مغلق.",
      [("أفاد", "المتحدث", ["وكالة الأخبار"])]),
