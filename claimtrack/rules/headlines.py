@@ -1,7 +1,8 @@
 """Colon headlines: «الأمم المتحدة: المساعدات لم تصل» — the source before the colon.
 
 A line counts when the part before its colon is a short noun phrase (no reporting
-verb), optionally in quotes, and the line reads as a headline (short, or a teaser
+verb), optionally in quotes (one bare word only when it is a definite body noun such
+as «التحالف»: «سوريا: ...» is a place label), and the line reads as a headline (short, or a teaser
 such as «اقرأ.. X حول Y: ...»). The source stops before «حول/عن/بشأن».
 
 Examples:
@@ -26,6 +27,15 @@ __all__ = ["colon_headlines"]
 
 MAX_SOURCE_WORDS = 7
 MAX_LINE_WORDS = 30
+
+
+def _body_noun(doc: Doc, k: int) -> bool:
+    """A definite noun naming a kind of body (التحالف، الجيش، الرئاسة), from the sources'
+    list of anaphoric nouns."""
+    from claimtrack.sources.wordlists import word_lists
+
+    w = doc.norm(k)
+    return w.startswith("ال") and word_lists().head([w], "anaphoric") == 1
 
 
 def colon_headlines(doc: Doc) -> list[Frame]:
@@ -69,8 +79,9 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         if not src_tokens or len(src_tokens) > MAX_SOURCE_WORDS:
             continue
         quoted = tokens[k].kind == "quote"
-        # «سوريا: ...» is a place label, not a speaker: one bare word needs quotes.
-        if len(src_tokens) < 2 and not quoted:
+        # «سوريا: ...» is a place label, not a speaker: one bare word needs quotes, unless
+        # it is a definite body noun («التحالف: ...»، «الجيش: ...»).
+        if len(src_tokens) < 2 and not quoted and not _body_noun(doc, src_tokens[0]):
             continue
         if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
             continue
