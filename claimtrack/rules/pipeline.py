@@ -963,7 +963,7 @@ def _reported_inside_quote(doc: Doc, f: Frame) -> bool:
     if info is not None and info.tense == "present" and info.clitic:
         return False  # «... وتؤكد محاسبة المتورطين»: the quoted body goes on speaking
     return f.source is not None and not f.implicit and f.cue.form == "verb" and f.content is not None \
-        and f.cue.kind in _SPEECH_ACTS | {"finding"}
+        and f.cue.kind in _SPEECH_ACTS | {"finding", "allegation"}
 
 
 def _record(doc: Doc, f: Frame) -> Attribution:
