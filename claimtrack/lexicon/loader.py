@@ -35,7 +35,7 @@ from claimtrack.text.normalize import normalize
 __all__ = ["CueEntry", "FormInfo", "Lexicon", "load_lexicon", "CUE_FLAGS", "GRAMMAR_SECTIONS"]
 
 #: Sections ``grammar.txt`` must have.
-GRAMMAR_SECTIONS = ("complementizers", "prepositions", "time", "relatives", "auxiliaries",
+GRAMMAR_SECTIONS = ("complementizers", "prepositions", "time", "adverbials", "relatives", "auxiliaries",
                     "quote_masdar", "pp_heads", "pp_words", "media", "feminine", "masculine",
                     "relay_verbs", "clause_openers", "waw_words", "name_heads", "conjunction_heads", "statement_pronouns", "contrast_heads", "mim_nouns", "channel_preps", "channels", "affiliation", "b_words", "issuer_verbs", "titles", "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
                     "common_relay_heads", "teasers", "topic_markers", "relative_who", "own_statement",

@@ -250,7 +250,10 @@ def clause_break(doc: Doc, k: int) -> bool:
     w = doc.norm(k)
     if w in doc.lex.words["contrast"]:
         return True
-    if k > 0 and doc.tokens[k - 1].text in ("،", ",") and (
+    p = k - 1
+    while p > 0 and doc.tokens[p].kind == "quote":
+        p -= 1  # «... المجرمين،" كما طالبت ...»: a comma inside the closing quote
+    if p >= 0 and doc.tokens[p].text in ("،", ",") and (
             w in doc.lex.words["while_words"] or (w == "في" and doc.norm(k + 1) == "حين")):
         return True  # «...، بينما تحدثت منظمة ...»، «...، في حين قالت ...»
     if len(w) > 3 and w[0] == "و" and w not in doc.lex.words["waw_words"] and doc.info(k) is None \

@@ -71,10 +71,27 @@ def _span_tokens(doc: Doc, rng: tuple[int, int], *, strip_waw: bool = False) -> 
 
 
 def _skip_time(doc: Doc, j: int, limit: int) -> int:
+    """Skip time words and adverbial phrases («في الوقت ذاته»، «من جهته») from token *j*."""
     words = doc.lex.words
-    while j < limit and doc.is_word(j) and (doc.norm(j) in words["time"] or doc.norm(j) in ("قد", "لقد")):
-        j += 1
+    while j < limit and doc.is_word(j):
+        if doc.norm(j) in words["time"] or doc.norm(j) in ("قد", "لقد"):
+            j += 1
+            continue
+        n = _adverbial_at(doc, j, limit)
+        if not n:
+            break
+        j += n
     return j
+
+
+def _adverbial_at(doc: Doc, j: int, limit: int) -> int:
+    """How many words of an adverbial phrase of several words start at *j* (0 = none)."""
+    phrases = doc.lex.words["adverbials"]
+    for n in (3, 2):
+        if j + n <= limit and all(doc.is_word(m) for m in range(j, j + n)) \
+                and " ".join(doc.norm(m) for m in range(j, j + n)) in phrases:
+            return n
+    return 0
 
 
 def _sentence_limit(doc: Doc, i: int) -> int:
@@ -461,7 +478,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             gap -= 6  # «وقال X، أحد رؤساء ... "..."»: an apposition before the quotation
         if gap > (2 if "strict" in flags else 8):
             opener = None  # a quotation far from the cue is not its content
-        elif gap and "obj" in flags and frame.source is not None:
+        elif gap and "obj" in flags and (frame.source is not None or _circumstantial(doc, c)):
             first = after
             while first < quote_tok and not doc.is_word(first):
                 first += 1
@@ -510,7 +527,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if "passive-present" in flags and info is not None and info.tense == "present" \
             and opener.kind not in ("comp", "quote", "colon"):
         return None
-    if c.form == "participle" and sum(1 for k in range(c.end, opener.tok) if doc.is_word(k)) > 2:
+    if c.form == "participle" and sum(1 for k in range(_skip_time(doc, c.end, opener.tok), opener.tok)
+                                      if doc.is_word(k)) > 2:
         return None  # «خسائر مؤكدة من ...»: an adjective, not a cue
     if quote_only and opener.quote is not None:
         close = doc.seg.quotes[opener.quote]
