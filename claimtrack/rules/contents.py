@@ -265,7 +265,9 @@ def clause_break(doc: Doc, k: int) -> bool:
             if not doc.is_word(m):
                 break
     if w in doc.lex.words["contrast_heads"] and doc.norm(k + 1) in doc.lex.words["complementizers"]:
-        return k > 0 and doc.tokens[k - 1].text in ("،", ",")  # «...، إلا أن ...»، «...، غير أن ...»
+        # «...، إلا أنها حذرت ...»: the speaker's own next cue ends the content; «...، إلا أن
+        # عنصرين فجرا ...» goes on with what was said
+        return k > 0 and doc.tokens[k - 1].text in ("،", ",") and doc.info(k + 2) is not None
     return False
 
 
