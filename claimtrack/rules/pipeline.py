@@ -109,6 +109,10 @@ def _relative_antecedent(doc: Doc, c: CueCandidate) -> Span | None:
     raw = doc.tokens[c.start].text
     if raw.endswith(("ها", "هم", "ه")) and not raw.endswith("ة"):
         return None  # «التي تعتبرها أنقرة»: the subject follows the verb
+    info = c.info
+    if info is not None and info.form == "verb" and info.number == "sg" and info.gender is not None \
+            and (info.gender == "f") != (doc.norm(rel) in doc.lex.words["relative_feminine"]):
+        return None  # «الأصوات التي يعتقد أنها ...»: no agreement, an impersonal verb
     k = rel - 1
     first = None
     while k >= 0 and rel - k <= 3 and doc.is_word(k):

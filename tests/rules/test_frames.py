@@ -385,6 +385,8 @@ TRAPS: list[Row] = [
     # حمل in the sense of carry
     ("وحملت الشاحنات الطحين إلى المخيم.", []),
     # «إنها تدين ...»: the pronoun is the subject; the stance is part of the content
+    # a relative's cue that does not agree with it is impersonal («التي يُعتقد أنها»)
+    ("وقرر المجلس إلغاء الأصوات التي يعتقد أنها زورت.", []),
     # «يُعتقد أن ...»: impersonal, no speaker
     ("ويعتقد أن الحريق بدأ في المطبخ.", []),
     # a byline and a dateline are page noise
