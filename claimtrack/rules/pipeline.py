@@ -867,6 +867,28 @@ def _drop_nested_implicit(doc: Doc, frames: list[Frame]) -> None:
             f.dropped = True
 
 
+def _issuers(doc: Doc) -> list[tuple[int, Span]]:
+    """«أصدرت الحركة بياناً»: (token, subject) for each statement issued in *doc*; the
+    subject is a speaker the cues after it («، أكدت فيه») may continue."""
+    out: list[tuple[int, Span]] = []
+    verbs = doc.lex.words["statement_verbs"]
+    for k, t in enumerate(doc.tokens):
+        if t.kind != "word" or (t.norm not in verbs and doc.bare(k) not in verbs):
+            continue
+        np = noun_phrase_forward(doc, k + 1, limit=doc.paragraph_end(k))
+        if np is None:
+            continue
+        s, e = np
+        last = doc.norm(e - 1)
+        if e - s > 1 and (last in doc.lex.nouns or last.rstrip("ا") in doc.lex.nouns):
+            e -= 1  # «الحركة بياناً»: the document noun closes the subject
+        elif not (doc.norm(e) in doc.lex.nouns or doc.norm(e).rstrip("ا") in doc.lex.nouns):
+            continue
+        if e > s:
+            out.append((k, _span_tokens(doc, (s, e))))
+    return out
+
+
 def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
     history: list[tuple[str, Span]] = []
     relays_seen: list[Span] = []
@@ -874,10 +896,15 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
     by_source: dict[Span, Frame] = {}
     nested = _covered([(f.content[0], f.content[1]) for f in frames if not f.dropped and f.content is not None],
                       strict=True)
+    issuers = _issuers(doc)
     for f in frames:
         if f.dropped:
             continue
         sent = doc.seg.sentence_of[f.cue.start]
+        while issuers and issuers[0][0] < f.cue.start:
+            k, issuer = issuers.pop(0)
+            history.append((issuer.text, issuer))
+            last_by_sentence[doc.seg.sentence_of[k]] = issuer
         if f.source is None and not f.cue.passive and f.cue.form in ("verb", "participle"):
             ante: Span | None = None
             if (f.cue.form == "participle" or (f.cue.info is not None and f.cue.info.clitic)) \
