@@ -689,6 +689,13 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     if p.source_skip and np[0] == p.source_at:
         src = Span.of(doc.text, src.start + p.source_skip, src.end)
     frame = Frame(p, doc.span(p.start, p.end), source=src)
+    if doc.norm(np[1]) == "عن" and any(
+            (i := doc.info(m)) is not None and "relay" in i.entry.flags for m in range(p.start, p.end)):
+        origin = origin_after_an(doc, np[1], s_end)  # «حسبما نقلت X عن Y»: Y speaks, X relays
+        if origin is not None:
+            frame.vias.append((frame.cue_span, src))
+            frame.source = _span_tokens(doc, origin)
+            np = (np[0], origin[1])
     first_word = s_start
     while first_word < p.start and tokens[first_word].kind != "word":
         first_word += 1
