@@ -123,6 +123,31 @@ def _author_voice(doc: Doc, i: int) -> bool:
     return False
 
 
+#: How many words after an [opening] trap word a complementiser may come.
+_OPENING_WINDOW = 8
+
+
+def _opening_cue(doc: Doc, i: int) -> FormInfo | None:
+    """«وبيّن المسؤول أن ...»: a [noncue] word listed under [opening] in ``traps.txt`` is a
+    cue when, with و/ف, it opens a sentence or follows a comma and a complementiser follows."""
+    w = doc.norm(i)
+    if len(w) < 3 or w[0] not in "وف" or (w[1:],) not in doc.lex.traps.get("opening", ()):
+        return None
+    prev = i - 1
+    if prev >= 0 and doc.tokens[prev].kind == "word":
+        return None
+    if prev >= 0 and doc.tokens[prev].kind != "newline" and doc.tokens[prev].text not in ("،", ",", ".", "؛") \
+            and doc.seg.sentence_of[prev] == doc.seg.sentence_of[i]:
+        return None
+    for k in range(i + 1, min(len(doc.tokens), i + 1 + _OPENING_WINDOW)):
+        if not doc.is_word(k):
+            return None
+        if doc.norm(k) in doc.lex.words["complementizers"] and k > i + 1:
+            form = doc.lex.forms.get(w[1:])
+            return attrs.evolve(form, clitic=w[0]) if form is not None else None
+    return None
+
+
 def find_cues(doc: Doc) -> list[CueCandidate]:
     """Every cue of the text in order, traps removed (see ``traps.txt``)."""
     out: list[CueCandidate] = []
@@ -142,6 +167,8 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
             i = max(prep.end, (prep.inner_verb or i) + 1)
             continue
         info = doc.info(i)  # the noncue traps are already left out
+        if info is None:
+            info = _opening_cue(doc, i)
         if info is not None and info.form == "verb" and doc.norm(i - 1) in lex.words["cue_blockers"] and doc.is_word(i - 1):
             info = None  # «عن إدانتها»: after a preposition the word is a noun
         if info is not None and not _author_voice(doc, i):
