@@ -18,7 +18,7 @@ Examples:
 from __future__ import annotations
 
 from claimtrack.rules.context import Doc
-from claimtrack.rules.sources import is_media_word, noun_phrase_forward
+from claimtrack.rules.sources import is_media_word, lam_outlet, noun_phrase_forward
 
 __all__ = ["recipient_outlet", "published_by", "origin_after_an", "is_relay_clause"]
 
@@ -51,6 +51,8 @@ def recipient_outlet(doc: Doc, start: int, limit: int) -> tuple[int, int] | None
                     if np is not None:
                         return tokens[np[0]].start, tokens[np[1] - 1].end
                 return None
+            if lam_outlet(doc, k):
+                return t.start + 1, t.end  # «لرويترز»، «للجزيرة»
             if len(w) > 2 and w[0] == "ل" and not w.startswith("لل") and (
                     is_media_word(doc, k) or w[1:] in doc.lex.words["latin_outlets"] or w[1:] in ("بي",)):
                 np = noun_phrase_forward(doc, k + 1, limit=limit)

@@ -20,6 +20,8 @@ Examples:
 
 from __future__ import annotations
 
+import functools
+
 from claimtrack.rules.context import Doc
 
 __all__ = ["noun_phrase_forward", "noun_phrase_backward", "is_media_word", "split_object", "split_at_entity",
@@ -81,14 +83,31 @@ def _owned_by_speaker(doc: Doc, k: int) -> bool:
     return len(raw) > 4 and raw.endswith(("ه", "ها", "هم", "هما"))
 
 
+@functools.lru_cache(maxsize=4096)
+def _outlet_name(word: str) -> bool:
+    """True when *word* alone is a registry outlet's name or alias (رويترز، الجزيرة)."""
+    from claimtrack.sources import resolve
+
+    m = resolve(word)
+    return m is not None and m.method in _NAMED and m.type == "outlet"
+
+
+def lam_outlet(doc: Doc, i: int) -> bool:
+    """True when word *i* is لـ fused to a registry outlet's one-word name (لرويترز، للجزيرة)."""
+    w = doc.norm(i)
+    if len(w) < 4 or w[0] != "ل":
+        return False
+    return _outlet_name("ال" + w[2:]) if w.startswith("لل") else _outlet_name(w[1:])
+
+
 def _lam_word_continues(doc: Doc, i: int) -> bool:
     """A word with a fused لـ continues a phrase as a genitive (للحركة، لحقوق) unless it
     names an outlet the statement was made to (لوكالة، لقناة)."""
     w = doc.norm(i)
     if len(w) < 3 or w[0] != "ل":
         return False
-    if is_media_word(doc, i):
-        return False
+    if is_media_word(doc, i) or lam_outlet(doc, i):
+        return False  # «لوكالة»، «لرويترز»: the outlet spoken to
     t = doc.tokens[i]
     return not (i + 1 < len(doc.tokens) and doc.tokens[i + 1].kind == "quote"
                 and doc.tokens[i + 1].start == t.end)
@@ -237,7 +256,7 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             if w[0] == "ل" and not w.startswith("لل") and w not in ("لم", "لن", "لا", "لكن"):
                 if not _lam_word_continues(doc, j):
                     break
-            elif w.startswith("لل") and is_media_word(doc, j):
+            elif w.startswith("لل") and (is_media_word(doc, j) or lam_outlet(doc, j)):
                 break
             if _is_affiliation(doc, j) and tokens[j - 1].kind == "word" and not _names_entry(doc, head, j):
                 tail = _affiliation_tail(doc, j, n)  # «بعثة التحقيق التابعة لمنظمة ...»
