@@ -14,6 +14,7 @@ import attrs
 
 from claimtrack.rules.context import Doc
 from claimtrack.lexicon import FormInfo
+from claimtrack.text.normalize import normalize
 
 __all__ = ["CueCandidate", "find_cues", "match_preposition", "relay_cue_at"]
 
@@ -123,6 +124,13 @@ def _author_voice(doc: Doc, i: int) -> bool:
     return False
 
 
+def anonymity_trap(doc: Doc, i: int) -> bool:
+    """True when the cue word *i* opens the formula of an unnamed source («طلبت عدم الكشف
+    عن هويتها»), listed under ``[anonymity]`` in ``traps.txt``."""
+    info = doc.info(i)
+    return info is not None and (normalize(info.entry.lemma), doc.norm(i + 1)) in doc.lex.traps.get("anonymity", ())
+
+
 #: How many words after an [opening] trap word a complementiser may come.
 _OPENING_WINDOW = 8
 
@@ -171,6 +179,8 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
             info = _opening_cue(doc, i)
         if info is not None and info.form == "verb" and doc.norm(i - 1) in lex.words["cue_blockers"] and doc.is_word(i - 1):
             info = None  # «عن إدانتها»: after a preposition the word is a noun
+        if info is not None and anonymity_trap(doc, i):
+            info = None  # «التي طلبت عدم الكشف عن هويتها»
         if info is not None and not _author_voice(doc, i):
             negated = doc.norm(i - 1) in negators and doc.is_word(i - 1) and not (
                 doc.norm(i - 1) == "ما" and doc.is_word(i - 2))  # «وهو ما نفاه»: ما is relative

@@ -19,7 +19,7 @@ import attrs
 
 from claimtrack.rules.contents import Opener, clause_break, content_extent, find_opener, quote_before
 from claimtrack.rules.context import Doc, build_doc
-from claimtrack.rules.cues import CueCandidate, find_cues, relay_cue_at
+from claimtrack.rules.cues import CueCandidate, anonymity_trap, find_cues, relay_cue_at
 from claimtrack.rules.headlines import colon_headlines
 from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
 from claimtrack.rules.sources import (
@@ -323,7 +323,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     inside_prep.update(k for k in range(c.end, limit) if is_relay_clause(doc, k))
     for k in range(c.end, limit):
         if doc.is_word(k) and k not in consumed and doc.info(k) is not None \
-                and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in inside_prep:
+                and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in inside_prep \
+                and not anonymity_trap(doc, k):
             nxt = doc.info(k)
             if nxt is not None and _saying(doc, k) and c.form == "verb":
                 sayings.append(k)  # «وأضاف قائلاً:», «وتابع بالقول إن» — one cue
@@ -704,6 +705,8 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         tail += 1
     tail_words = sum(1 for m in range(tail, s_end) if doc.is_word(m))
     head_words = sum(1 for m in range(first_word, p.start) if doc.is_word(m))
+    if head_words == 1 and doc.bare(first_word) in doc.lex.words["demonstratives"] and tail_words == 0:
+        first_word = p.start  # «وذلك بحسب ما أعلنه X.»: «ذلك» points to the sentence before
     if first_word == p.start and tail_words == 0:
         # «بحسب المتحدث X.» standing alone: the sentence before is its content.
         idx = doc.seg.sentence_of[p.start]

@@ -256,8 +256,9 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             if w[0] == "ل" and not w.startswith("لل") and w not in ("لم", "لن", "لا", "لكن"):
                 if not _lam_word_continues(doc, j):
                     break
-            elif w.startswith("لل") and (is_media_word(doc, j) or lam_outlet(doc, j)):
-                break
+            elif w.startswith("لل") and (is_media_word(doc, j) or lam_outlet(doc, j)
+                                         or "ال" + w[2:] in doc.lex.words["audiences"]):
+                break  # «للوكالة»، «للجزيرة»، «للصحفيين»: who it was said to
             if _is_affiliation(doc, j) and tokens[j - 1].kind == "word" and not _names_entry(doc, head, j):
                 tail = _affiliation_tail(doc, j, n)  # «بعثة التحقيق التابعة لمنظمة ...»
                 if tail is not None:

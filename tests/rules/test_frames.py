@@ -50,6 +50,12 @@ VERB_FIRST: list[Row] = [
     # an outlet's one-word name after لـ is the outlet spoken to, not part of the speaker
     ("وقال شهود عيان لرويترز إن الطائرات حلقت فوق المدينة.",
      [("وقال", "شهود عيان", "الطائرات حلقت فوق المدينة")]),
+    # who it was said to ends the speaker's phrase
+    ('"الوضع خطير جدا"، قال الوزير للصحفيين.',
+     [("قال", "الوزير", "الوضع خطير جدا")]),
+    # the formula of an unnamed source is no cue, and does not close the frame
+    ("وأضافت المصادر التي طلبت عدم الكشف عن هويتها أن الاتفاق وشيك.",
+     [("وأضافت", "المصادر", "الاتفاق وشيك")]),
     # reports keep where they come from
     ("تفيد الأنباء الواردة من المدينة بوقوع انفجار قرب الميناء.",
      [("تفيد", "الأنباء الواردة من المدينة", "وقوع انفجار قرب الميناء")]),
@@ -227,6 +233,9 @@ RELAYS: list[tuple[str, list[tuple[str, str | None, list[str]]]]] = [
 ]
 
 PREPOSITIONS: list[Row] = [
+    # «وذلك بحسب X» standing alone: the sentence before is the content
+    ("وارتفع عدد القتلى إلى عشرين. وذلك بحسب ما أعلنه المتحدث باسم الوزارة.",
+     [("بحسب ما أعلنه", "المتحدث باسم الوزارة", "وارتفع عدد القتلى إلى عشرين")]),
     # «حسب ما ورد على/في X»: where the words appeared
     ("وقتل ثلاثة أشخاص في الغارة، حسب ما ورد على موقع الجيش.",
      [("حسب ما ورد على", "موقع الجيش", "وقتل ثلاثة أشخاص في الغارة")]),
