@@ -785,11 +785,21 @@ def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list
         if np is None:
             continue
         j = np[1]
+        while j < s_end and tokens[j].kind == "quote" and j in doc.seg.closers:
+            j += 1  # «وفي تصريح لـ"الحياة"،»
         if j >= s_end or tokens[j].text not in ("،", ",", ":"):
             continue
         j += 1
-        if j >= s_end or doc.info(j) is not None or j in consumed:
-            continue  # «وفي بيان له، قال ...»: the verb is the cue
+        if j < s_end and (doc.info(j) is not None or j in consumed):
+            # «وفي بيان له، قال ...»: the verb is the cue; «وفي حديث لقناة X، أوضح ...»: the
+            # outlet spoken to relays it
+            rec = recipient_outlet(doc, noun + 1, np[1])
+            inner = by_cue.get(j)
+            if rec is not None and inner is not None:
+                inner.vias.append((doc.span(noun, noun + 1), Span.of(doc.text, rec[0], rec[1])))
+            continue
+        if j >= s_end:
+            continue
         src = _span_tokens(doc, np)
         if skip and np[0] == src_at:
             src = Span.of(doc.text, src.start + skip, src.end)
