@@ -270,12 +270,23 @@ def _prep_source(doc: Doc, p: CueCandidate, limit: int) -> tuple[int, int] | Non
     np = noun_phrase_forward(doc, p.source_at, limit=limit, after_lam=True)
     if np is None:
         return None
+    if p.inner_verb is None and _not_speaker(doc, np[0]):
+        return None  # «وفق الدستور»، «حسب الأصول»: "in accordance with", no source
     k = np[1]
     if k < limit and doc.is_word(k) and doc.norm(k) in doc.lex.words["relay_verbs"]:
         inner = noun_phrase_forward(doc, k + 1, limit=limit)
         if inner is not None:
             return inner
     return np
+
+
+def _not_speaker(doc: Doc, k: int) -> bool:
+    """True when word *k* is a head listed in ``[not_speakers]`` (with or without ال/لل)."""
+    w = doc.norm(k)
+    for cand in (w, w[2:] if w.startswith(("ال", "لل")) else "", w[1:] if w.startswith("ل") else ""):
+        if cand and cand in doc.lex.words["not_speakers"]:
+            return True
+    return False
 
 
 def _prep_skips(doc: Doc, preps: dict[int, CueCandidate], start: int, limit: int) -> dict[int, int]:
