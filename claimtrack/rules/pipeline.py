@@ -33,6 +33,7 @@ from claimtrack.rules.speakers import pick_antecedent
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
 from claimtrack.text.normalize import normalize
+from claimtrack.text.tokens import possessive_base
 
 __all__ = ["extract_attributions", "extract_from_doc"]
 
@@ -246,10 +247,8 @@ def _channel_word(doc: Doc, k: int) -> bool:
     for cand in {doc.norm(k), doc.bare(k), doc.norm(k)[2:] if doc.norm(k).startswith("ال") else ""}:
         if cand in channels:
             return True
-        for pron in ("ه", "ها", "هم"):
-            stem = cand[:-len(pron)]
-            if cand.endswith(pron) and (stem in channels or stem.endswith("ت") and stem[:-1] + "ه" in channels):
-                return True  # حسابه، صفحتها
+        if possessive_base(cand) in channels:
+            return True  # حسابه، صفحتها
     return False
 
 

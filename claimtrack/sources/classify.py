@@ -33,6 +33,7 @@ from claimtrack.sources.mention import clitic_variants, strip_article, tokens
 from claimtrack.sources.registry import Registry, builtin_registry
 from claimtrack.sources.resolve import Candidate, resolve_words
 from claimtrack.sources.wordlists import WordLists, first_word_forms, word_lists
+from claimtrack.text.tokens import possessive_base
 
 __all__ = ["source_type", "mention_side", "classify_words", "NAME_MARKERS"]
 
@@ -132,14 +133,12 @@ def classify_words(words: Sequence[str], reg: Registry, *, raw: str = "",
 
 def possessive_head(word: str, wl: WordLists) -> str | None:
     """``outlet``/``organization`` for «موقعها»، «بعثتها» (a noun with a pronoun), else None."""
-    for suffix in ("ها", "هم", "ه"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            base = word[: -len(suffix)]
-            if base.endswith("ت"):
-                base = base[:-1] + "ه"
-            for f in first_word_forms(base):
-                if (f,) in wl.lists["possessive"]:
-                    return "outlet" if (f,) in wl.lists["outlet"] else "organization"
+    base = possessive_base(word)
+    if base is None:
+        return None
+    for f in first_word_forms(base):
+        if (f,) in wl.lists["possessive"]:
+            return "outlet" if (f,) in wl.lists["outlet"] else "organization"
     return None
 
 

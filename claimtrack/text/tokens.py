@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from claimtrack.text.normalize import DELETED, normalize
 
-__all__ = ["Token", "tokenize", "QUOTES", "OPENING_QUOTES", "CLOSING_QUOTES", "SENTENCE_END"]
+__all__ = ["Token", "tokenize", "possessive_base", "QUOTES", "OPENING_QUOTES", "CLOSING_QUOTES", "SENTENCE_END"]
 
 #: Quote marks: directional pairs and the ambiguous straight ones.
 OPENING_QUOTES = "«“„‹"
@@ -75,3 +75,18 @@ def tokenize(text: str) -> list[Token]:
             else:
                 append(Token(s, e, t, t, "punct"))
     return out
+
+
+def possessive_base(word: str) -> str | None:
+    """The noun of a normalised *word* that carries a possessive pronoun (ه، ها، هم), with
+    its ta marbuta restored, or ``None``.
+
+    Examples:
+        >>> possessive_base("صفحتها"), possessive_base("موقعه"), possessive_base("بيان")
+        ('صفحه', 'موقع', None)
+    """
+    for suffix in ("ها", "هم", "ه"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            return base[:-1] + "ه" if base.endswith("ت") else base
+    return None
