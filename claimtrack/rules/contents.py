@@ -98,7 +98,7 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
                 return _particle(doc, k)
             if "ala" in flags and w == "علي":
                 return _particle(doc, k)
-            if "an" in flags and w == "عن" and not _possessed(doc, k - 1):
+            if "an" in flags and w == "عن" and not (doc.possessed(k - 1) and doc.info(k - 1) is None):
                 return _particle(doc, k)  # not «أعلنت مسؤوليتها عن الهجوم»: that عن is the object's
             if "min" in flags and w == "من" and (first is None or k == first):
                 return _particle(doc, k)
@@ -124,13 +124,6 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
             return None
         k += 1
     return None
-
-
-def _possessed(doc: Doc, k: int) -> bool:
-    """A noun with a possessive pronoun (مسؤوليتها، موقفه): an object that a following
-    preposition belongs to."""
-    raw = doc.tokens[k].text if doc.is_word(k) else ""
-    return len(raw) > 4 and raw.endswith(("ها", "هم", "ته")) and doc.info(k) is None
 
 
 def _quoted_name(doc: Doc, k: int, limit: int) -> bool:

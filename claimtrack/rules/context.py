@@ -79,6 +79,14 @@ class Doc:
         """True when token *i* is a word of the grammar section *section*."""
         return self.is_word(i) and self.tokens[i].norm in self.lex.words[section]
 
+    def possessed(self, i: int) -> bool:
+        """True when word *i* is a noun with a possessive pronoun as written (مسؤوليتها،
+        اجتماعه): an object, or the speaker's own occasion."""
+        if not self.is_word(i):
+            return False
+        raw = self.tokens[i].text
+        return len(raw) > 4 and raw.endswith(("ه", "ها", "هم", "هما"))
+
     def bare(self, i: int) -> str:
         """Token *i* normalised, without a leading و/ف conjunction."""
         w = self.norm(i)

@@ -76,13 +76,6 @@ def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
         h in heads or doc.bare(head) in heads or (h.startswith("ال") and h[2:] in heads) or is_title(h))
 
 
-def _owned_by_speaker(doc: Doc, k: int) -> bool:
-    """«في اجتماعها»، «في كلمته»: a noun with a possessive pronoun after في is the
-    speaker's occasion, not part of the speaker's name."""
-    raw = doc.tokens[k].text if doc.is_word(k) else ""
-    return len(raw) > 4 and raw.endswith(("ه", "ها", "هم", "هما"))
-
-
 @functools.lru_cache(maxsize=4096)
 def _outlet_name(word: str) -> bool:
     """True when *word* alone is a registry outlet's name or alias (رويترز، الجزيرة)."""
@@ -242,7 +235,7 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             if stop_bi and w[0] == "ب" and len(w) >= 3 and w != "باسم" and w not in doc.lex.words["b_words"]:
                 break  # «أفادت مصادر بمقتل ...»: the content opens
             if _pp_allowed(doc, head, j) and doc.norm(j + 1) not in doc.lex.nouns \
-                    and not _owned_by_speaker(doc, j + 1) and (
+                    and not doc.possessed(j + 1) and (  # «في اجتماعها»: the speaker's occasion
                     (doc.is_word(j + 1) and not _stop_word(doc, j + 1)) or (
                     j + 1 < n and tokens[j + 1].kind == "quote" and j + 1 in quotes)):
                 j += 1
