@@ -37,7 +37,7 @@ __all__ = ["CueEntry", "FormInfo", "Lexicon", "load_lexicon", "CUE_FLAGS", "GRAM
 #: Sections ``grammar.txt`` must have.
 GRAMMAR_SECTIONS = ("complementizers", "prepositions", "time", "adverbials", "relatives", "auxiliaries",
                     "quote_masdar", "pp_heads", "pp_words", "media", "feminine", "masculine",
-                    "relay_verbs", "clause_openers", "waw_words", "name_heads", "conjunction_heads", "not_speakers", "demonstratives", "audiences", "statement_pronouns", "contrast_heads", "mim_nouns", "channel_preps", "channels", "affiliation", "b_words", "issuer_verbs", "statement_verbs", "titles", "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
+                    "relay_verbs", "clause_openers", "waw_words", "name_heads", "conjunction_heads", "masdar_heads", "not_speakers", "demonstratives", "audiences", "statement_pronouns", "contrast_heads", "mim_nouns", "channel_preps", "channels", "affiliation", "b_words", "issuer_verbs", "statement_verbs", "titles", "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
                     "common_relay_heads", "teasers", "topic_markers", "relative_who", "relative_feminine", "own_statement",
                     "latin_outlets", "unnamed_heads", "quantifiers")
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
@@ -95,6 +95,7 @@ class Lexicon:
     words: dict[str, frozenset[str]] = attrs.field(repr=False)
     noncue: frozenset[str] = attrs.field(repr=False, default=frozenset())
     prep_index: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(repr=False, factory=dict)
+    masdars: dict[str, CueEntry] = attrs.field(repr=False, factory=dict)
 
     def isin(self, word: str, section: str) -> bool:
         """True when the normalised *word* is in the ``grammar.txt`` section *section*."""
@@ -189,8 +190,9 @@ def _generate(entry: CueEntry, fields: dict[str, list[str]]) -> Iterator[tuple[s
         yield w, FormInfo(entry, "verb", "past" if not w[:1] in "يت" else "present", None, None)
 
 
-def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEntry]]:
+def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEntry], dict[str, CueEntry]]:
     forms: dict[str, FormInfo] = {}
+    masdars: dict[str, CueEntry] = {}
     owners: dict[str, str] = {}
     entries: dict[str, CueEntry] = {}
     for n, line, label in _lines("cues.txt", path):
@@ -198,9 +200,9 @@ def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEnt
         fields: dict[str, list[str]] = {}
         for item in rest:
             key, sep, value = item.partition("=")
-            if not sep or key not in {"kind", "past", "present", "part", "forms", "flags", "needs"}:
+            if not sep or key not in {"kind", "past", "present", "part", "forms", "flags", "needs", "masdar"}:
                 raise LexiconError(f"{label}, line {n}: unknown field {item!r} for {lemma!r}; "
-                                   "fields are kind= past= present= part= forms= flags= needs=")
+                                   "fields are kind= past= present= part= forms= flags= needs= masdar=")
             fields[key] = _split_list(value)
         kind = (fields.get("kind") or [""])[0]
         if kind not in CUE_KINDS:
@@ -224,7 +226,13 @@ def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEnt
             if form not in forms:  # the first reading of a form wins within a lemma
                 forms[form] = info
                 owners[form] = lemma
-    return forms, entries
+        for word in fields.get("masdar", []):
+            m = normalize(word)
+            if m in masdars:
+                raise LexiconError(f"{label}, line {n}: masdar {word!r} of {lemma!r} is already the "
+                                   f"masdar of {masdars[m].lemma!r}")
+            masdars[m] = entry
+    return forms, entries, masdars
 
 
 def _load_prepositions(path: Path | None) -> tuple[tuple[str, ...], ...]:
@@ -295,7 +303,7 @@ def _load(directory: str | None) -> Lexicon:
     def p(name: str) -> Path | None:
         return None if directory is None else Path(directory) / name
 
-    forms, entries = _load_cues(p("cues.txt"))
+    forms, entries, masdars = _load_cues(p("cues.txt"))
     traps = _load_traps(p("traps.txt"))
     noncue = _load_noncue(p("traps.txt"))
     preps = _load_prepositions(p("prepositions.txt"))
@@ -303,7 +311,7 @@ def _load(directory: str | None) -> Lexicon:
     for pattern in preps:
         index.setdefault(pattern[0], []).append(pattern)
     return Lexicon(forms, entries, preps, _load_nouns(p("nouns.txt")), traps, _load_grammar(p("grammar.txt")),
-                   noncue, {k: tuple(v) for k, v in index.items()})
+                   noncue, {k: tuple(v) for k, v in index.items()}, masdars)
 
 
 def _load_noncue(path: Path | None) -> frozenset[str]:

@@ -21,6 +21,7 @@ from claimtrack.rules.contents import Opener, clause_break, content_extent, find
 from claimtrack.rules.context import Doc, build_doc
 from claimtrack.rules.cues import CueCandidate, anonymity_trap, find_cues, relay_cue_at
 from claimtrack.rules.headlines import colon_headlines
+from claimtrack.rules.masdars import masdar_frames
 from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
 from claimtrack.rules.sources import (
     is_media_word,
@@ -1020,6 +1021,7 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
         frames.append(f)
     frames.extend(f for f in _noun_frames(doc, consumed, by_cue) if f is not None)
     frames.extend(colon_headlines(doc))
+    frames.extend(masdar_frames(doc))
     frames.sort(key=lambda f: f.cue_span.start)
     # Cues inside a direct quotation are the speaker's words, not attributions.
     in_direct = _covered([(f.content[0], f.content[1]) for f in frames

@@ -132,6 +132,7 @@ MALFORMED = [
     ("cues.txt", "فعلل kind=neutral", "past="),
     ("cues.txt", "فعلل kind=neutral past=فعلل past2", "unknown field"),
     ("cues.txt", "قال kind=neutral past=قال", "listed twice"),
+    ("cues.txt", "فعلل kind=neutral past=فعلل masdar=تأكيد", "already the masdar"),
     ("cues.txt", "قاول kind=neutral past=قال", "already a form"),
     ("prepositions.txt", "VERB عن", "cannot start"),
     ("prepositions.txt", "ل+ المصدر", "cannot start"),

@@ -237,6 +237,16 @@ RELAYS: list[tuple[str, list[tuple[str, str | None, list[str]]]]] = [
      [("قال", "مسؤولا", ["وكالة الأنباء"])]),
 ]
 
+MASDARS: list[Row] = [
+    # a verbal noun after a preposition of time, its speaker, then a complementiser
+    ("وجاء القرار عقب إعلان الوزارة أن المدارس ستغلق.",
+     [("إعلان", "الوزارة", "المدارس ستغلق")]),
+    ("وعقدت الجلسة بعد يوم من تأكيد رئيس الوزراء، سالم حسن، بأن خروقات وقعت.",
+     [("تأكيد", "رئيس الوزراء، سالم حسن", "خروقات وقعت")]),
+    # without a complementiser the noun is just a noun
+    ("وتم تأكيد الحجز بعد إعلان النتائج.", []),
+]
+
 PREPOSITIONS: list[Row] = [
     # «وذلك بحسب X» standing alone: the sentence before is the content
     ("وارتفع عدد القتلى إلى عشرين. وذلك بحسب ما أعلنه المتحدث باسم الوزارة.",
@@ -439,7 +449,7 @@ TRAPS: list[Row] = [
 
 
 @pytest.mark.parametrize("text, expected", VERB_FIRST + SUBJECT_FIRST + SOURCE_BOUNDARIES + CONTENT
-                         + PREPOSITIONS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + OBJECTS + CHANNELS + NESTED + HEADLINES + TRAPS)
+                         + PREPOSITIONS + MASDARS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + OBJECTS + CHANNELS + NESTED + HEADLINES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
 
