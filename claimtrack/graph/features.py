@@ -30,7 +30,7 @@ import re
 from claimtrack.text.normalize import normalize
 
 __all__ = ["stem", "content_terms", "numbers", "frames", "weekdays", "act", "ACTS", "source_terms",
-           "STOPWORDS", "tokens"]
+           "STOPWORDS", "tokens", "act_hints"]
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -64,6 +64,7 @@ _CONCEPT_STEMS: dict[str, tuple[str, ...]] = {
     "#control": ("سيطر", "تحرير", "حرر", "استعاد", "دخول"),
     "#condemn": ("ادان", "دان", "تدين", "استنكر", "ندد", "شجب"),
     "#blame": ("اتهام", "اتهم", "تتهم", "حمل", "تحمل", "مسوولي"),
+    "#demand": ("طالب", "مطالب", "يطالب", "تطالب", "مطالبه"),
 }
 # Exact stems that would otherwise be caught by too short a prefix.
 _CONCEPT_EXACT = {"فر": "#flee", "سام": "#chem", "حمل": "#blame"}
@@ -271,6 +272,33 @@ def act(text: str, *, cue_kind: str | None = None, terms: frozenset[str] | None 
         if concept in head:
             return name
     return "report"
+
+
+_NEGATIONS = frozenset(normalize(w) for w in "لم لن ليس ليست لا عدم".split())
+_HINT_OF_CONCEPT = (("#deny", "deny"), ("#condemn", "condemn"), ("#blame", "blame"),
+                    ("#demand", "demand"))
+
+
+def act_hints(text: str, *, terms: frozenset[str] | None = None) -> frozenset[str]:
+    """Speech acts a content carries anywhere in its words (a negation counts as a denial).
+
+    A report whose content says «لم يتعرض المستشفى للقصف» or «روسيا تتحمل المسؤولية» can
+    be the same claim as a denial or an accusation of another outlet.
+
+    Examples:
+        >>> sorted(act_hints("تثبت أن المستشفى لم يتعرض للقصف"))
+        ['deny']
+        >>> sorted(act_hints("تتحمل روسيا مسؤولية الهجمات"))
+        ['blame']
+        >>> act_hints("الجسر مغلق")
+        frozenset()
+    """
+    if terms is None:
+        terms = content_terms(text)
+    out = {name for concept, name in _HINT_OF_CONCEPT if concept in terms}
+    if any(t in _NEGATIONS for t in tokens(text)):
+        out.add("deny")
+    return frozenset(out)
 
 
 def source_terms(text: str) -> frozenset[str]:

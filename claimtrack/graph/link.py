@@ -62,8 +62,9 @@ import attrs
 from rapidfuzz import fuzz
 
 from claimtrack.errors import InputError
-from claimtrack.graph.features import act, content_terms, frames, numbers, source_terms, weekdays
+from claimtrack.graph.features import act, act_hints, content_terms, frames, numbers, source_terms, weekdays
 from claimtrack.model import Article, Attribution
+from claimtrack.sources.registry import builtin_registry
 from claimtrack.text.normalize import normalize
 
 __all__ = [
@@ -161,7 +162,10 @@ class _Item:
     text: str  # normalised
     source: str | None
     speaker: frozenset[str]
+    camps: frozenset[str]
+    known: bool
     act: str
+    hints: frozenset[str]
     frames: frozenset[str]
     days: frozenset[str]
 
@@ -180,7 +184,8 @@ def _items(articles: Sequence[Article], clusters: Mapping[str, str | None] | Non
             if sp != "report":
                 terms |= {"@" + sp}
             speaker = source_terms(att.source.text) if att.source is not None else frozenset()
-            out.append(_Item(ai, i, pool, terms, normalize(text), source_key(att), speaker, sp, fr,
+            out.append(_Item(ai, i, pool, terms, normalize(text), source_key(att), speaker,
+                             _camps(att), _known(att), sp, act_hints(text, terms=base), fr,
                              weekdays(text)))
     return out
 
@@ -188,6 +193,33 @@ def _items(articles: Sequence[Article], clusters: Mapping[str, str | None] | Non
 def _nisba(term: str) -> str:
     """Fold a nisba adjective onto its noun: «الروسية» and «روسيا» give one term."""
     return term[:-1] if len(term) >= 4 and term.endswith("ي") and term[0] != "#" else term
+
+
+#: Registry kinds whose entries speak for their country's state.
+_STATE_KINDS = frozenset({"government", "ministry", "army", "security", "office", "judiciary"})
+#: Source types that do not say who is speaking (unnamed sources, bare documents).
+_UNNAMED_TYPES = frozenset({"anonymous", "document"})
+
+
+def _camps(att: Attribution) -> frozenset[str]:
+    """The camps a speaker belongs to: its country's state (registry kind), its side."""
+    s = att.source
+    if s is None:
+        return frozenset()
+    out = set()
+    if s.canonical:
+        entry = builtin_registry().get(s.canonical)
+        if entry is not None and entry.kind in _STATE_KINDS:
+            out.add("state:" + entry.country)
+    if s.side:
+        out.add("side:" + s.side)
+    return frozenset(out)
+
+
+def _known(att: Attribution) -> bool:
+    """True when the speaker is named: not absent, unnamed or a bare document."""
+    s = att.source
+    return s is not None and (s.canonical is not None or s.type not in _UNNAMED_TYPES)
 
 
 def _speaker_overlap(a: _Item, b: _Item) -> float:
@@ -199,6 +231,23 @@ def _speaker_overlap(a: _Item, b: _Item) -> float:
     return len(a.speaker & b.speaker) / min(len(a.speaker), len(b.speaker))
 
 
+def _act_speaker(a: _Item, b: _Item) -> float:
+    """How far two denials (condemnations ...) come from one speaker: 0 (two others) .. 1 (one).
+
+    Word overlap of the mentions or the same canonical id; else one camp (the state of
+    one country: its government, army, ministries; or one side) counts 0.75, and an
+    unnamed speaker (none, «مصدر», a bare «بيان») 0.5: it neither helps nor hurts.
+    """
+    overlap = _speaker_overlap(a, b)
+    if overlap >= 0.75:
+        return overlap
+    if a.camps & b.camps:
+        return 0.75
+    if not (a.known and b.known):
+        return max(overlap, 0.5)
+    return overlap
+
+
 def _score(a: _Item, b: _Item, shared: float, wa: float, wb: float) -> float:
     """The similarity of two attributions of one pool (roughly 0..1.3)."""
     if wa <= 0 or wb <= 0:
@@ -207,13 +256,12 @@ def _score(a: _Item, b: _Item, shared: float, wa: float, wb: float) -> float:
     score = _W_COSINE * cosine
     speaker = _speaker_overlap(a, b)
     if a.act != b.act:
-        score -= _ACT_PENALTY
+        if not (a.act == "report" and b.act in a.hints or b.act == "report" and a.act in b.hints):
+            score -= _ACT_PENALTY
     elif a.act != "report":
         # «X denies / condemns / blames ...»: the speaker is part of the proposition
         # (an unnamed speaker neither helps nor hurts)
-        if speaker == 0.0 and not (a.speaker and b.speaker):
-            speaker = 0.5
-        score += _ACT_BONUS + _ACT_SPEAKER * (speaker - 0.5)
+        score += _ACT_BONUS + _ACT_SPEAKER * (_act_speaker(a, b) - 0.5)
     else:
         score += _SAME_SOURCE_BONUS * speaker
     if a.frames & b.frames and a.pool is not None:
