@@ -62,7 +62,7 @@ import attrs
 from rapidfuzz import fuzz
 
 from claimtrack.errors import InputError
-from claimtrack.graph.features import act, act_hints, content_terms, frames, numbers, source_terms, weekdays
+from claimtrack.graph.features import act, act_hints, content_terms, lead_figure, frames, numbers, source_terms, weekdays
 from claimtrack.model import Article, Attribution
 from claimtrack.sources.registry import builtin_registry
 from claimtrack.text.normalize import normalize
@@ -93,6 +93,7 @@ _ACT_SPEAKER = 2.0  # ... and then the speaker decides: ± this times (overlap -
 _ACT_PENALTY = 0.6  # one denies (condemns ...) what the other reports
 _FRAME_BONUS = 0.2  # both are death tolls
 _DAY_PENALTY = 0.3  # the two name different days of the week
+_FIGURE_PENALTY = 0.5  # one speaker names two different lead figures
 _FLOOR = 0.1  # pair scores below this are not kept
 _AVG_SHARE = 0.6  # two groups' mean pair score must reach this share of the threshold
 
@@ -167,6 +168,7 @@ class _Item:
     act: str
     hints: frozenset[str]
     frames: frozenset[str]
+    figure: int | None
     days: frozenset[str]
 
 
@@ -186,7 +188,7 @@ def _items(articles: Sequence[Article], clusters: Mapping[str, str | None] | Non
             speaker = source_terms(att.source.text) if att.source is not None else frozenset()
             out.append(_Item(ai, i, pool, terms, normalize(text), source_key(att), speaker,
                              _camps(att), _known(att), sp, act_hints(text, terms=base), fr,
-                             weekdays(text)))
+                             lead_figure(text), weekdays(text)))
     return out
 
 
@@ -268,6 +270,9 @@ def _score(a: _Item, b: _Item, shared: float, wa: float, wb: float) -> float:
         score += _FRAME_BONUS
     if a.days and b.days and not a.days & b.days:
         score -= _DAY_PENALTY
+    if a.figure is not None and b.figure is not None and a.figure != b.figure \
+            and _speaker_overlap(a, b) >= 0.75:
+        score -= _FIGURE_PENALTY  # one speaker, two figures: two counts, not a disagreement
     if score + _W_FUZZY < _FLOOR:
         return 0.0  # cannot reach the floor whatever the string similarity
     if _W_FUZZY:
