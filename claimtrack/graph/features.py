@@ -5,9 +5,11 @@ hamza, ta marbuta, alef maqsura and diacritic variants never make two words diff
 
 The stemmer is deliberately light: it strips the conjunction and preposition
 clitics (و ف ب ك ل), the article ال, and the commonest plural, dual and pronoun
-suffixes, and it keeps at least three letters. A few news concepts (killing,
-wounding, attacking, denying) are mapped to one *concept* token so that «قتل» and
-«مقتل» and «قتلى» or «ضحايا» and «وفاة» count as the same word.
+suffixes, and it keeps at least three letters. Words of general news vocabulary
+that name one thing (killing, wounding, attack, fire, capture, withdrawal, arrest,
+denial, accusation ...) are mapped to one *concept* token so that «قتل» and «مقتل»
+and «قتلى» or «ضحايا» and «وفاة» count as the same word; the classes live in
+``claimtrack/lexicon/data/concepts.txt`` (:func:`concept_classes`).
 
 Examples:
     >>> stem("والمسؤولين")

@@ -8,11 +8,14 @@ How it works:
 
 1. Each attribution becomes a bag of *content terms*
    (:func:`~claimtrack.graph.features.content_terms`: normalised, lightly stemmed
-   content words, news concepts folded, nisba adjectives folded onto their noun),
-   plus its figures, its frame (death toll) and its speech act
-   (:func:`~claimtrack.graph.features.act`: report, deny, condemn, blame, demand).
-   Terms are weighted by inverse document frequency *inside the event cluster*, so
-   the words the whole event uses (its town, its actors) weigh little.
+   content words, news concepts of ``lexicon/data/concepts.txt`` folded, nisba
+   adjectives folded onto their noun), plus its figures, its frame (death toll), its
+   speech act (:func:`~claimtrack.graph.features.act`: report, deny, condemn, blame,
+   demand), the acts its content carries anyway
+   (:func:`~claimtrack.graph.features.act_hints`: a negation, «تتحمل المسؤولية») and its
+   lead figure (:func:`~claimtrack.graph.features.lead_figure`). Terms are weighted by
+   inverse document frequency *inside the event cluster*, so the words the whole event
+   uses (its town, its actors) weigh little.
 2. *Blocking*: an inverted index per cluster from term to attributions proposes only
    pairs that share a term carried by at most 64 attributions of the cluster, so the
    cost grows about linearly with the number of attributions.
@@ -21,8 +24,12 @@ How it works:
    a bonus when both are death tolls; for two reports a small bonus when the speakers
    agree (different speakers can carry one claim); for two denials (condemnations,
    accusations, demands) a bonus that grows with the speakers' agreement, since who
-   denies is part of what is claimed; a penalty when one denies what the other reports,
-   or when they name different days of the week.
+   denies is part of what is claimed — the same speaker, or one *camp* (state bodies of
+   one country in the source registry: government, army, ministries; or one side), and
+   an unnamed speaker counts as unknown; a penalty when one denies what the other
+   reports (unless the report's own content negates, blames or demands), when they
+   name different days of the week, or when *one* speaker names two different lead
+   figures (two counts, where two speakers' figures are a disagreement on one claim).
 4. Groups are agglomerated best mean first (average linkage): two groups join when
    their best pair reaches the threshold and their mean pair score (unscored pairs
    count 0) reaches :data:`_AVG_SHARE` of it, so one loose pair cannot chain two
