@@ -5,9 +5,11 @@ hamza, ta marbuta, alef maqsura and diacritic variants never make two words diff
 
 The stemmer is deliberately light: it strips the conjunction and preposition
 clitics (و ف ب ك ل), the article ال, and the commonest plural, dual and pronoun
-suffixes, and it keeps at least three letters. A few news concepts (killing,
-wounding, attacking, denying) are mapped to one *concept* token so that «قتل» and
-«مقتل» and «قتلى» or «ضحايا» and «وفاة» count as the same word.
+suffixes, and it keeps at least three letters. Words of general news vocabulary
+that name one thing (killing, wounding, attack, fire, capture, withdrawal, arrest,
+denial, accusation ...) are mapped to one *concept* token so that «قتل» and «مقتل»
+and «قتلى» or «ضحايا» and «وفاة» count as the same word; the classes live in
+``claimtrack/lexicon/data/concepts.txt`` (:func:`concept_classes`).
 
 Examples:
     >>> stem("والمسؤولين")
@@ -26,11 +28,13 @@ from __future__ import annotations
 
 import functools
 import re
+from importlib import resources
 
+from claimtrack.errors import LexiconError
 from claimtrack.text.normalize import normalize
 
 __all__ = ["stem", "content_terms", "numbers", "frames", "weekdays", "act", "ACTS", "source_terms",
-           "STOPWORDS", "tokens"]
+           "STOPWORDS", "tokens", "act_hints", "concept_classes", "lead_figure"]
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -48,25 +52,6 @@ STOPWORDS = frozenset(normalize(w) for w in """
 وعن ومع وهو وهي وهم ولا ولم وما كذلك حيث ضد وفق بحسب حسب نقلا ذكر قال وقال قالت وقالت
 أضاف وأضاف أكد وأكد أوضح وأوضح أشار وأشار مضيفا مشيرا مؤكدا تم يتم وتم جرى الى ال عام
 """.split())
-
-# Concept classes: a normalised stem prefix -> a concept token. Checked on the stem.
-_CONCEPT_STEMS: dict[str, tuple[str, ...]] = {
-    "#kill": ("قتل", "مقتل", "قتيل", "ضحاي", "ضحيه", "وفاه", "وفا", "حتف", "شهيد", "شهدا",
-              "استشهاد", "توف", "موت", "اختنق", "قضي", "قضو", "حصيل", "جثث", "جثه", "جثامين"),
-    "#wound": ("جرح", "جريح", "مصاب", "اصاب", "اصابه", "اصيب"),
-    "#attack": ("هجوم", "هجم", "استهداف", "استهدف", "قصف", "غاره", "غارات", "ضرب", "انفجار",
-                "تفجير", "اعتدا"),
-    "#deny": ("نفي", "نفت", "ينفي", "تنفي", "نفا"),
-    "#chem": ("كيماو", "كيميا", "كلور", "سارين", "سام", "غاز"),
-    "#missile": ("صاروخ", "صواريخ", "باليست"),
-    "#intercept": ("اعترض", "اعتراض", "تعترض", "يعترض"),
-    "#flee": ("فرار", "فر", "هروب", "هرب", "نزوح", "نزح", "يفر", "فرو"),
-    "#control": ("سيطر", "تحرير", "حرر", "استعاد", "دخول"),
-    "#condemn": ("ادان", "دان", "تدين", "استنكر", "ندد", "شجب"),
-    "#blame": ("اتهام", "اتهم", "تتهم", "حمل", "تحمل", "مسوولي"),
-}
-# Exact stems that would otherwise be caught by too short a prefix.
-_CONCEPT_EXACT = {"فر": "#flee", "سام": "#chem", "حمل": "#blame"}
 
 _PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _CLITICS = "وفبكل"
@@ -131,16 +116,64 @@ def _strip_prefix(w: str) -> str:
     return w
 
 
-_CONCEPT_BY_PREFIX = {p: c for c, ps in _CONCEPT_STEMS.items() for p in ps if len(p) >= 3}
-_PREFIX_LENGTHS = sorted({len(p) for p in _CONCEPT_BY_PREFIX})
+_CLASS_RE = re.compile(r"[a-z][a-z-]*")
+
+
+@functools.lru_cache(maxsize=1)
+def concept_classes() -> tuple[dict[str, str], dict[str, str]]:
+    """The concept classes of ``lexicon/data/concepts.txt``: (stem prefix -> #concept, exact stem -> #concept).
+
+    Loaded once and validated: a malformed line, a stem written twice or a prefix that
+    would swallow another class's stem raise :class:`~claimtrack.errors.LexiconError`
+    naming the line.
+
+    Examples:
+        >>> prefixes, exact = concept_classes()
+        >>> prefixes["مقتل"], exact["فر"]
+        ('#kill', '#flee')
+    """
+    label = "claimtrack/lexicon/data/concepts.txt"
+    text = resources.files("claimtrack.lexicon").joinpath("data", "concepts.txt").read_text(encoding="utf-8")
+    return _parse_concepts(text, label)
+
+
+def _parse_concepts(text: str, label: str) -> tuple[dict[str, str], dict[str, str]]:
+    prefixes: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    where: dict[str, int] = {}
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        name, sep, rest = line.partition(":")
+        name = name.strip()
+        if not sep or not _CLASS_RE.fullmatch(name) or not rest.split():
+            raise LexiconError(f"{label}, line {n}: write `name: stem stem ...` (got {line!r})")
+        for word in rest.split():
+            is_exact = word.startswith("=")
+            st = normalize(word.lstrip("="))
+            if not st or (not is_exact and len(st) < 3):
+                raise LexiconError(f"{label}, line {n}: stem {word!r} is too short to be a prefix; "
+                                   f"write it =exact")
+            if st in where:
+                raise LexiconError(f"{label}, line {n}: stem {word!r} is already on line {where[st]}")
+            where[st] = n
+            (exact if is_exact else prefixes)[st] = "#" + name
+    for p, c in prefixes.items():
+        for other, c2 in (*prefixes.items(), *exact.items()):
+            if c2 != c and other.startswith(p):
+                raise LexiconError(f"{label}, line {where[other]}: stem {other!r} of {c2} begins with "
+                                   f"{p!r} of {c} (line {where[p]}); lengthen one")
+    return prefixes, exact
 
 
 def _concept(st: str) -> str | None:
-    if st in _CONCEPT_EXACT:
-        return _CONCEPT_EXACT[st]
-    for n in _PREFIX_LENGTHS:
-        c = _CONCEPT_BY_PREFIX.get(st[:n])
-        if c is not None and len(st) >= n:
+    prefixes, exact = concept_classes()
+    if st in exact:
+        return exact[st]
+    for n in range(3, len(st) + 1):
+        c = prefixes.get(st[:n])
+        if c is not None:
             return c
     return None
 
@@ -192,6 +225,39 @@ def numbers(text: str) -> tuple[int, ...]:
         if w in _NUMBER_WORDS and w not in ("مئات", "الاف"):
             found.add(_NUMBER_WORDS[w])
     return tuple(sorted(found))
+
+
+_FIGURE_RE = re.compile(r"\d+(?:[,٬]\d{3})+|\d+(?:[.٫]\d+)?|[^\W\d_]+")
+
+
+def lead_figure(text: str) -> int | None:
+    """The first figure *text* names (digits or a number word), leaving out 0-2 and years.
+
+    The lead figure of a toll is its headline number: «قتل 43 مدنياً بينهم 16 طفلاً» → 43.
+
+    Examples:
+        >>> lead_figure("قتل 43 مدنياً بينهم 16 طفلاً")
+        43
+        >>> lead_figure("منذ 2007 سقط أربعون قتيلاً")
+        40
+        >>> lead_figure("الجسر مغلق") is None
+        True
+    """
+    for m in _FIGURE_RE.finditer(_normalize(text)):
+        raw = m.group()
+        if raw[0].isdigit():
+            try:
+                value = int(float(re.sub("[,٬]", "", raw).replace("٫", ".")))
+            except ValueError:
+                continue
+        else:
+            w = raw[1:] if len(raw) > 3 and raw[0] in "وب" and raw[1:] in _NUMBER_WORDS else raw
+            if w not in _NUMBER_WORDS or w in ("مئات", "الاف"):
+                continue
+            value = _NUMBER_WORDS[w]
+        if value > 2 and not 1900 <= value <= 2100:
+            return value
+    return None
 
 
 _QUANTITY = frozenset(normalize(w) for w in "عشرات مئات آلاف الآلاف بالعشرات بالمئات عدد حصيلة الحصيلة".split())
@@ -271,6 +337,33 @@ def act(text: str, *, cue_kind: str | None = None, terms: frozenset[str] | None 
         if concept in head:
             return name
     return "report"
+
+
+_NEGATIONS = frozenset(normalize(w) for w in "لم لن ليس ليست لا عدم".split())
+_HINT_OF_CONCEPT = (("#deny", "deny"), ("#condemn", "condemn"), ("#blame", "blame"),
+                    ("#demand", "demand"))
+
+
+def act_hints(text: str, *, terms: frozenset[str] | None = None) -> frozenset[str]:
+    """Speech acts a content carries anywhere in its words (a negation counts as a denial).
+
+    A report whose content says «لم يتعرض المستشفى للقصف» or «روسيا تتحمل المسؤولية» can
+    be the same claim as a denial or an accusation of another outlet.
+
+    Examples:
+        >>> sorted(act_hints("تثبت أن المستشفى لم يتعرض للقصف"))
+        ['deny']
+        >>> sorted(act_hints("تتحمل روسيا مسؤولية الهجمات"))
+        ['blame']
+        >>> act_hints("الجسر مغلق")
+        frozenset()
+    """
+    if terms is None:
+        terms = content_terms(text)
+    out = {name for concept, name in _HINT_OF_CONCEPT if concept in terms}
+    if any(t in _NEGATIONS for t in tokens(text)):
+        out.add("deny")
+    return frozenset(out)
 
 
 def source_terms(text: str) -> frozenset[str]:

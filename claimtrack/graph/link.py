@@ -8,11 +8,14 @@ How it works:
 
 1. Each attribution becomes a bag of *content terms*
    (:func:`~claimtrack.graph.features.content_terms`: normalised, lightly stemmed
-   content words, news concepts folded, nisba adjectives folded onto their noun),
-   plus its figures, its frame (death toll) and its speech act
-   (:func:`~claimtrack.graph.features.act`: report, deny, condemn, blame, demand).
-   Terms are weighted by inverse document frequency *inside the event cluster*, so
-   the words the whole event uses (its town, its actors) weigh little.
+   content words, news concepts of ``lexicon/data/concepts.txt`` folded, nisba
+   adjectives folded onto their noun), plus its figures, its frame (death toll), its
+   speech act (:func:`~claimtrack.graph.features.act`: report, deny, condemn, blame,
+   demand), the acts its content carries anyway
+   (:func:`~claimtrack.graph.features.act_hints`: a negation, «تتحمل المسؤولية») and its
+   lead figure (:func:`~claimtrack.graph.features.lead_figure`). Terms are weighted by
+   inverse document frequency *inside the event cluster*, so the words the whole event
+   uses (its town, its actors) weigh little.
 2. *Blocking*: an inverted index per cluster from term to attributions proposes only
    pairs that share a term carried by at most 64 attributions of the cluster, so the
    cost grows about linearly with the number of attributions.
@@ -21,8 +24,12 @@ How it works:
    a bonus when both are death tolls; for two reports a small bonus when the speakers
    agree (different speakers can carry one claim); for two denials (condemnations,
    accusations, demands) a bonus that grows with the speakers' agreement, since who
-   denies is part of what is claimed; a penalty when one denies what the other reports,
-   or when they name different days of the week.
+   denies is part of what is claimed — the same speaker, or one *camp* (state bodies of
+   one country in the source registry: government, army, ministries; or one side), and
+   an unnamed speaker counts as unknown; a penalty when one denies what the other
+   reports (unless the report's own content negates, blames or demands), when they
+   name different days of the week, or when *one* speaker names two different lead
+   figures (two counts, where two speakers' figures are a disagreement on one claim).
 4. Groups are agglomerated best mean first (average linkage): two groups join when
    their best pair reaches the threshold and their mean pair score (unscored pairs
    count 0) reaches :data:`_AVG_SHARE` of it, so one loose pair cannot chain two
@@ -62,8 +69,9 @@ import attrs
 from rapidfuzz import fuzz
 
 from claimtrack.errors import InputError
-from claimtrack.graph.features import act, content_terms, frames, numbers, source_terms, weekdays
+from claimtrack.graph.features import act, act_hints, content_terms, lead_figure, frames, numbers, source_terms, weekdays
 from claimtrack.model import Article, Attribution
+from claimtrack.sources.registry import builtin_registry
 from claimtrack.text.normalize import normalize
 
 __all__ = [
@@ -92,6 +100,7 @@ _ACT_SPEAKER = 2.0  # ... and then the speaker decides: ± this times (overlap -
 _ACT_PENALTY = 0.6  # one denies (condemns ...) what the other reports
 _FRAME_BONUS = 0.2  # both are death tolls
 _DAY_PENALTY = 0.3  # the two name different days of the week
+_FIGURE_PENALTY = 0.5  # one speaker names two different lead figures
 _FLOOR = 0.1  # pair scores below this are not kept
 _AVG_SHARE = 0.6  # two groups' mean pair score must reach this share of the threshold
 
@@ -161,8 +170,12 @@ class _Item:
     text: str  # normalised
     source: str | None
     speaker: frozenset[str]
+    camps: frozenset[str]
+    known: bool
     act: str
+    hints: frozenset[str]
     frames: frozenset[str]
+    figure: int | None
     days: frozenset[str]
 
 
@@ -180,14 +193,42 @@ def _items(articles: Sequence[Article], clusters: Mapping[str, str | None] | Non
             if sp != "report":
                 terms |= {"@" + sp}
             speaker = source_terms(att.source.text) if att.source is not None else frozenset()
-            out.append(_Item(ai, i, pool, terms, normalize(text), source_key(att), speaker, sp, fr,
-                             weekdays(text)))
+            out.append(_Item(ai, i, pool, terms, normalize(text), source_key(att), speaker,
+                             _camps(att), _known(att), sp, act_hints(text, terms=base), fr,
+                             lead_figure(text), weekdays(text)))
     return out
 
 
 def _nisba(term: str) -> str:
     """Fold a nisba adjective onto its noun: «الروسية» and «روسيا» give one term."""
     return term[:-1] if len(term) >= 4 and term.endswith("ي") and term[0] != "#" else term
+
+
+#: Registry kinds whose entries speak for their country's state.
+_STATE_KINDS = frozenset({"government", "ministry", "army", "security", "office", "judiciary"})
+#: Source types that do not say who is speaking (unnamed sources, bare documents).
+_UNNAMED_TYPES = frozenset({"anonymous", "document"})
+
+
+def _camps(att: Attribution) -> frozenset[str]:
+    """The camps a speaker belongs to: its country's state (registry kind), its side."""
+    s = att.source
+    if s is None:
+        return frozenset()
+    out = set()
+    if s.canonical:
+        entry = builtin_registry().get(s.canonical)
+        if entry is not None and entry.kind in _STATE_KINDS:
+            out.add("state:" + entry.country)
+    if s.side:
+        out.add("side:" + s.side)
+    return frozenset(out)
+
+
+def _known(att: Attribution) -> bool:
+    """True when the speaker is named: not absent, unnamed or a bare document."""
+    s = att.source
+    return s is not None and (s.canonical is not None or s.type not in _UNNAMED_TYPES)
 
 
 def _speaker_overlap(a: _Item, b: _Item) -> float:
@@ -199,6 +240,23 @@ def _speaker_overlap(a: _Item, b: _Item) -> float:
     return len(a.speaker & b.speaker) / min(len(a.speaker), len(b.speaker))
 
 
+def _act_speaker(a: _Item, b: _Item) -> float:
+    """How far two denials (condemnations ...) come from one speaker: 0 (two others) .. 1 (one).
+
+    Word overlap of the mentions or the same canonical id; else one camp (the state of
+    one country: its government, army, ministries; or one side) counts 0.75, and an
+    unnamed speaker (none, «مصدر», a bare «بيان») 0.5: it neither helps nor hurts.
+    """
+    overlap = _speaker_overlap(a, b)
+    if overlap >= 0.75:
+        return overlap
+    if a.camps & b.camps:
+        return 0.75
+    if not (a.known and b.known):
+        return max(overlap, 0.5)
+    return overlap
+
+
 def _score(a: _Item, b: _Item, shared: float, wa: float, wb: float) -> float:
     """The similarity of two attributions of one pool (roughly 0..1.3)."""
     if wa <= 0 or wb <= 0:
@@ -207,19 +265,21 @@ def _score(a: _Item, b: _Item, shared: float, wa: float, wb: float) -> float:
     score = _W_COSINE * cosine
     speaker = _speaker_overlap(a, b)
     if a.act != b.act:
-        score -= _ACT_PENALTY
+        if not (a.act == "report" and b.act in a.hints or b.act == "report" and a.act in b.hints):
+            score -= _ACT_PENALTY
     elif a.act != "report":
         # «X denies / condemns / blames ...»: the speaker is part of the proposition
         # (an unnamed speaker neither helps nor hurts)
-        if speaker == 0.0 and not (a.speaker and b.speaker):
-            speaker = 0.5
-        score += _ACT_BONUS + _ACT_SPEAKER * (speaker - 0.5)
+        score += _ACT_BONUS + _ACT_SPEAKER * (_act_speaker(a, b) - 0.5)
     else:
         score += _SAME_SOURCE_BONUS * speaker
     if a.frames & b.frames and a.pool is not None:
         score += _FRAME_BONUS
     if a.days and b.days and not a.days & b.days:
         score -= _DAY_PENALTY
+    if a.figure is not None and b.figure is not None and a.figure != b.figure \
+            and _speaker_overlap(a, b) >= 0.75:
+        score -= _FIGURE_PENALTY  # one speaker, two figures: two counts, not a disagreement
     if score + _W_FUZZY < _FLOOR:
         return 0.0  # cannot reach the floor whatever the string similarity
     if _W_FUZZY:

@@ -19,8 +19,9 @@ import pytest
 
 from claimtrack.cli import main
 
-#: Lowest accepted link F1 of ``compare --format jsonl`` (measured 0.476, 2026-11-25).
-LINK_F1_FLOOR = 0.45
+#: Lowest accepted link F1 of ``compare --format jsonl`` (measured 0.649 on the branch that added
+#: camps, act hints, lead figures and concepts.txt; 0.476 when the floor was first set).
+LINK_F1_FLOOR = 0.60
 
 pytestmark = pytest.mark.devset
 

@@ -4,7 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimtrack.graph.features import content_terms, frames, numbers, stem, weekdays
+from claimtrack.errors import LexiconError
+from claimtrack.graph.features import (_parse_concepts, act_hints, concept_classes, content_terms, frames,
+                                       lead_figure, numbers, stem, weekdays)
 
 
 @pytest.mark.parametrize(("word", "expected"), [
@@ -65,3 +67,64 @@ def test_features_never_crash(text: str) -> None:
     numbers(text)
     frames(text)
     assert all(len(stem(w)) >= 1 for w in text.split() if stem(w))
+
+
+# General news synonyms from lexicon/data/concepts.txt: (a, b, the concept both carry).
+@pytest.mark.parametrize(("a", "b", "concept"), [
+    ("اندلع حريق في المستودع", "احترق المستودع بالكامل", "#fire"),
+    ("انسحب المسلحون من الحي", "إجلاء المسلحين من الحي", "#withdraw"),
+    ("اعتقلت الشرطة خمسة أشخاص", "توقيف خمسة أشخاص", "#arrest"),
+    ("نقل الجرحى إلى المستشفى", "نقل الجرحى إلى المشفى", "#hospital"),
+    ("غادر الوفد المدينة", "مغادرة الوفد للمدينة", "#leave"),
+    ("لقي ثلاثة حتفهم", "مصرع ثلاثة أشخاص", "#kill"),
+])
+def test_synonym_classes(a: str, b: str, concept: str) -> None:
+    assert concept in content_terms(a) & content_terms(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("اندلع حريق في المستودع", "انسحب المسلحون من الحي"),
+    ("اعتقلت الشرطة خمسة أشخاص", "غادر الوفد المدينة"),
+])
+def test_unrelated_words_share_no_concept(a: str, b: str) -> None:
+    assert not {t for t in content_terms(a) & content_terms(b) if t.startswith("#")}
+
+
+def test_concept_classes_load() -> None:
+    prefixes, exact = concept_classes()
+    assert prefixes["حريق"] == "#fire" and exact["فر"] == "#flee"
+    assert all(c.startswith("#") for c in (*prefixes.values(), *exact.values()))
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("kill قتل مقتل\n", "name: stem"),
+    ("kill: قتل\nwound: قتل\n", "already on line 1"),
+    ("kill: قتل\nwound: قتلى\n", "begins with"),
+    ("flee: فر\n", "too short"),
+    ("Kill: قتل\n", "name: stem"),
+])
+def test_bad_concept_file(text: str, problem: str) -> None:
+    with pytest.raises(LexiconError, match=problem):
+        _parse_concepts(text, "concepts.txt")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("تثبت أن المستشفى لم يتعرض للقصف", {"deny"}),
+    ("روسيا تتحمل مسؤولية الهجمات", {"blame"}),
+    ("الحركة تطالب بفتح تحقيق", {"demand"}),
+    ("تدين الهجوم على القافلة", {"condemn"}),
+    ("الجسر مغلق أمام السيارات", set()),
+])
+def test_act_hints(text: str, expected: set[str]) -> None:
+    assert act_hints(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل 43 مدنياً بينهم 16 طفلاً", 43),
+    ("مقتل أربعين شخصاً", 40),
+    ("منذ عام 2011 قتل 9 أشخاص", 9),
+    ("قتل شخصان", None),
+    ("الطريق مغلق", None),
+])
+def test_lead_figure(text: str, expected: int | None) -> None:
+    assert lead_figure(text) == expected

@@ -103,3 +103,79 @@ def test_groups_do_not_depend_on_order(order: list[int]) -> None:
     arts0 = [_art(f"{d}{i}", c, s, t, k) for i, (d, c, s, t, k, _) in enumerate(_EVENT)]
     want = {frozenset(_EVENT[a][3] + _EVENT[a][4] for a, _ in g) for g in claim_groups(arts0)}
     assert got == want
+
+
+def _one(doc: str, cue: str, source: str, content: str, kind: str = "neutral", **kw: object) -> Article:
+    text = f"{cue} {source} {content}."
+    return Article(text, [make_attribution(text, cue, source, content, kind=kind, **kw)],  # type: ignore[arg-type]
+                   doc_id=doc, publisher=doc, meta=[("cluster", "ev")])
+
+
+def _linked(arts: list[Article]) -> list[str | None]:
+    return [a.attributions[0].claim_id for a in link_claims(arts)]
+
+
+# (first, second, same claim?): each row two outlets' attributions of one invented event,
+# with unrelated filler so that the pool's idf is not degenerate.
+_FILLER = [
+    ("قال", "رئيس البلدية", "محطة المياه متوقفة منذ يومين"),
+    ("وأكد", "مدير المدرسة", "الدروس ستستأنف الأسبوع المقبل"),
+    ("وأوضح", "مهندس", "الطريق الساحلي مغلق بسبب الانهيار"),
+]
+
+
+def _pair(a: tuple[str, ...], b: tuple[str, ...], **kw: object) -> bool:
+    arts = [_one("x", *a[:3], kind=a[3] if len(a) > 3 else "neutral", **kw),
+            _one("y", *b[:3], kind=b[3] if len(b) > 3 else "neutral", **kw)]
+    arts += [_one(f"f{i}", *f) for i, f in enumerate(_FILLER)]
+    ids = _linked(arts)
+    return ids[0] == ids[1]
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # synonyms of the concept classes: a fire, a withdrawal
+    (("قال", "الدفاع المدني", "حريق كبير اندلع في مستودع الوقود قرب الميناء"),
+     ("وأفاد", "شهود", "النيران اشتعلت في مستودع الوقود بالميناء"), True),
+    (("قال", "الجيش", "المسلحين انسحبوا من الحي القديم"),
+     ("وأعلن", "المحافظ", "إجلاء المسلحين من الحي القديم"), True),
+    # unrelated claims of the same event stay apart
+    (("قال", "الدفاع المدني", "حريق كبير اندلع في مستودع الوقود قرب الميناء"),
+     ("وأعلن", "المحافظ", "إجلاء المسلحين من الحي القديم"), False),
+])
+def test_synonyms_link(a: tuple[str, ...], b: tuple[str, ...], same: bool) -> None:
+    assert _pair(a, b) is same
+
+
+def test_one_speaker_two_figures_are_two_claims() -> None:
+    # the same monitor gives the day's toll and one strike's toll: two claims ...
+    same_speaker = _pair(("قال", "المرصد", "مقتل 30 مدنياً في قصف على البلدة الجمعة"),
+                         ("وقال", "المرصد", "مقتل 12 مدنياً بينهم أطفال في القصف على البلدة"))
+    # ... while two speakers with two figures disagree on one claim
+    two_speakers = _pair(("قال", "المرصد", "مقتل 30 مدنياً في قصف على البلدة الجمعة"),
+                         ("وقال", "مسعفون", "مقتل 12 مدنياً بينهم أطفال في القصف على البلدة"))
+    assert not same_speaker and two_speakers
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # two state bodies of one country deny: one denial (the camp of their country's state)
+    (("ونفت", "دمشق", "استهداف المدنيين", "denial", "syrian-government"),
+     ("نفت", "القيادة العامة للجيش", "هذه الاتهامات", "denial", "syrian-army"), True),
+    # a government's and a rebel movement's denials are two claims
+    (("ونفت", "دمشق", "استهداف المدنيين", "denial", "syrian-government"),
+     ("نفت", "حركة حماس", "هذه الاتهامات", "denial", "hamas"), False),
+])
+def test_denials_by_camp(a: tuple[str, ...], b: tuple[str, ...], same: bool) -> None:
+    arts = [_one("x", *a[:3], kind=a[3], source_type="organization", canonical=a[4]),
+            _one("y", *b[:3], kind=b[3], source_type="organization", canonical=b[4])]
+    arts += [_one(f"f{i}", *f) for i, f in enumerate(_FILLER)]
+    ids = _linked(arts)
+    assert (ids[0] == ids[1]) is same
+
+
+def test_negated_report_links_with_denial() -> None:
+    # «قال الجيش إن المستشفى لم يتعرض للقصف» is the army's denial in other words
+    arts = [_one("x", "نفى", "الجيش", "قصف المستشفى", "denial"),
+            _one("y", "وقال", "الجيش", "المستشفى لم يتعرض للقصف"),
+            *[_one(f"f{i}", *f) for i, f in enumerate(_FILLER)]]
+    ids = _linked(arts)
+    assert ids[0] == ids[1]

@@ -35,6 +35,7 @@ LOADERS = {
     "traps.txt": "claimtrack.lexicon.loader:load_lexicon",
     "grammar.txt": "claimtrack.lexicon.loader:load_lexicon",
     "noise.txt": "claimtrack.text.noise:noise_phrases",
+    "concepts.txt": "claimtrack.graph.features:concept_classes",
 }
 
 
