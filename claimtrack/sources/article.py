@@ -202,7 +202,10 @@ class ArticleContext:
             w = 1.0 + (3.0 if 0 <= pos - p <= 600 else 0.0)
             scores[code] = scores.get(code, 0.0) + w
         for h in self.hits:
-            code = self.registry[h.id].country
+            entry = self.registry[h.id]
+            if entry.type == "outlet":
+                continue  # an agency quoted («رويترز») says nothing of what the passage is about
+            code = entry.country
             w = 1.0 + (3.0 if 0 <= pos - h.start <= 600 else 0.0)
             scores[code] = scores.get(code, 0.0) + w
         return scores

@@ -141,3 +141,10 @@ def test_possessive_mention_refers_to_the_previous_speaker() -> None:
     atts = [_att(text, "وقالت", "منظمة الصحة العالمية"), _att(text, "وذكرت", "بعثة تابعة لها")]
     art = resolve_article(Article(text, atts))
     assert [s[2] for s in _sources(art)] == ["who", "who"]
+
+
+def test_a_quoted_agency_does_not_set_the_country() -> None:
+    # Reuters is British, but the passage is not about Britain: «الحكومة» stays unresolved
+    text = "جنيف (رويترز) - قالت منظمة إغاثة إن النازحين بالآلاف. ونفت الحكومة وجود أزمة."
+    art = resolve_article(Article(text, [_att(text, "ونفت", "الحكومة")]))
+    assert _sources(art) == [("الحكومة", "organization", None)]
