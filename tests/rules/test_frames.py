@@ -374,6 +374,12 @@ CHANNELS: list[Row] = [
     ('وكتب الطالب واجبه في دفتره الصغير صباحا "بخط جميل".', []),
 ]
 
+BRIEFINGS: list[Row] = [
+    # «في إفادة صحفية» between the speaker and the complementiser: إفادة is a noun here
+    ('وأضاف المتحدث باسم المكتب، سامي علي، في إفادة صحفية أن "الوضع يزداد سوءا".',
+     [("وأضاف", "المتحدث باسم المكتب، سامي علي", "الوضع يزداد سوءا")]),
+]
+
 NESTED: list[Row] = [
     # a third party with its own named source inside a direct quotation is reported too
     ('وقال المتحدث: "أظهرت التحقيقات التي أجرتها النيابة العامة تورط موظفين".',
@@ -449,7 +455,7 @@ TRAPS: list[Row] = [
 
 
 @pytest.mark.parametrize("text, expected", VERB_FIRST + SUBJECT_FIRST + SOURCE_BOUNDARIES + CONTENT
-                         + PREPOSITIONS + MASDARS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + OBJECTS + CHANNELS + NESTED + HEADLINES + TRAPS)
+                         + PREPOSITIONS + MASDARS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + OBJECTS + CHANNELS + BRIEFINGS + NESTED + HEADLINES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
 
