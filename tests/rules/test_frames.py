@@ -438,6 +438,9 @@ TRAPS: list[Row] = [
     ("وسقطت خسائر مؤكدة من الجانبين.", []),
     # «يُعتبر X Y»: a present-tense evaluation verb read as passive
     ("ويعتبر الميناء أكبر موانئ المنطقة.", []),
+    # يبلغ in the sense "amounts to"
+    ("وقال الوزير إن تكلفة المشروع تبلغ ثلاثة مليارات.",
+     [("وقال", "الوزير", "تكلفة المشروع تبلغ ثلاثة مليارات")]),
     # حمل in the sense of carry
     ("وحملت الشاحنات الطحين إلى المخيم.", []),
     # «إنها تدين ...»: the pronoun is the subject; the stance is part of the content
