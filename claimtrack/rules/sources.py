@@ -172,6 +172,18 @@ def _name_apposition(doc: Doc, i: int, end: int, n: int) -> int:
     return end
 
 
+def _circumstantial_accusative(doc: Doc, k: int) -> bool:
+    """An indefinite accusative participle (متوجهاً، مبتسماً): a circumstance of the verb
+    after its subject, not part of it. A form in «ـها» reads so only with its tanween or
+    before a preposition («متوجها إلى» — «مقرها لندن» is a noun with its pronoun)."""
+    w = doc.norm(k)
+    if not (len(w) >= 5 and w[0] == "م" and w.endswith("ا") and not w.endswith(("اء", "يا", "نا"))):
+        return False
+    if not w.endswith("ها") or doc.tokens[k].text.endswith(("اً", "ًا")):
+        return True
+    return doc.word_in(k + 1, "prepositions")
+
+
 def _is_affiliation(doc: Doc, k: int) -> bool:
     """An adjective of affiliation, definite or not (التابعة، تابعة، المقربة، موالية)."""
     if not doc.is_word(k):
@@ -252,6 +264,8 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             elif w.startswith("لل") and (is_media_word(doc, j) or lam_outlet(doc, j)
                                          or "ال" + w[2:] in doc.lex.words["audiences"]):
                 break  # «للوكالة»، «للجزيرة»، «للصحفيين»: who it was said to
+            if w in doc.lex.words["apposition_words"] or _circumstantial_accusative(doc, j):
+                break  # «كيلي البالغة من العمر»، «شارون متوجها إلى أنصاره»
             if _is_affiliation(doc, j) and tokens[j - 1].kind == "word" and not _names_entry(doc, head, j):
                 tail = _affiliation_tail(doc, j, n)  # «بعثة التحقيق التابعة لمنظمة ...»
                 if tail is not None:
