@@ -413,7 +413,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             and not _contrast_clause(doc, c.start - 1):
         return None  # «إنها تدين ...»: the pronoun is the subject — the speaker's stance, in a content
     if src_rng is None and frame.source is None and c.form == "verb" and not c.passive and info is not None \
-            and info.tense == "present" and (info.gender != "f" or not (
+            and info.tense == "present" and not doc.word_in(c.start - 1, "contrast") and (info.gender != "f" or not (
                 doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")
                 or _opens_here(doc, c.end))):
         return None  # «يُعتقد أن ...»: impersonal

@@ -127,6 +127,8 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
     w = doc.norm(i)
     if stop_bi and w[0] == "ب" and len(w) > 3 and not w.startswith("بال") and w not in doc.lex.words["b_words"]:
         return None  # «طالبت بفتح تحقيق»: the content, not the speaker
+    if w.startswith("بال") and len(w) > 4:
+        return None  # «ووصفه بالفاشل»: بـ + a definite word never opens a speaker
     if not after_lam and len(w) > 3 and w[0] == "ل" and (w.startswith("لل") or is_media_word(doc, i)):
         return None  # «قال لوكالة ...»: the outlet spoken to, not the speaker
     end = _extend_forward(doc, i + 1, n, head=i, count=1, stop_bi=stop_bi)
@@ -372,6 +374,8 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     # Auxiliaries skipped, the first word may still be an auxiliary-led «وكان»: drop it.
     while start < end and doc.norm(start) in words["auxiliaries"]:
         start += 1
+    if end - start == 1 and doc.norm(start) in words["contrast"]:
+        return None  # «لكنها تقول»: the pronoun is the subject, the speaker is implicit
     if aff is not None and (start >= aff or _names_entry(doc, start, aff)):
         end = aff  # «قناة المسيرة التابعة للحوثيين»: a name is complete without its affiliation
     return (start, end) if start < end else None
