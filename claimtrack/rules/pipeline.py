@@ -173,6 +173,13 @@ def _opens_here(doc: Doc, k: int) -> bool:
         k < len(doc.tokens) and doc.tokens[k].kind == "quote" and k in doc.seg.quotes)
 
 
+def _speaks_here(doc: Doc, k: int) -> bool:
+    """True when a colon or a quotation follows token *k* directly («ويقول: "..."»): a
+    speaker talking, never an impersonal «يُقال/يُعتقد أن»."""
+    return k < len(doc.tokens) and (doc.tokens[k].text == ":" or (
+        doc.tokens[k].kind == "quote" and k in doc.seg.quotes))
+
+
 def _previous_clause(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     """For «...، الأمر الذي نفاه X» / «وهو ما نفاه X»: the clause before, as characters."""
     k = c.start - 1
@@ -413,7 +420,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             and not _contrast_clause(doc, c.start - 1):
         return None  # «إنها تدين ...»: the pronoun is the subject — the speaker's stance, in a content
     if src_rng is None and frame.source is None and c.form == "verb" and not c.passive and info is not None \
-            and info.tense == "present" and not doc.word_in(c.start - 1, "contrast") and (info.gender != "f" or not (
+            and info.tense == "present" and not doc.word_in(c.start - 1, "contrast") \
+            and not _speaks_here(doc, c.end) and (info.gender != "f" or not (
                 doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")
                 or _opens_here(doc, c.end))):
         return None  # «يُعتقد أن ...»: impersonal
