@@ -58,6 +58,7 @@ class Frame:
     dropped: bool = False
     opener_kind: str = ""
     relay_implicit: bool = False
+    outer: Span | None = None  # the speaker of the plain report this frame was folded out of
 
 
 def _span_tokens(doc: Doc, rng: tuple[int, int], *, strip_waw: bool = False) -> Span:
@@ -842,21 +843,20 @@ def _fold_nested(frames: list[Frame]) -> None:
     """An attribution whose content opens with another attribution becomes its relay."""
     by_lead: dict[int, list[Frame]] = {}
     for b in frames:
-        if b.dropped or b.content is None or b.source is None or b.implicit \
-                or b.source.start > b.cue_span.start or b.cue.form != "verb" \
+        if b.dropped or b.content is None or b.source is None or b.implicit or b.cue.form != "verb" \
                 or b.opener_kind not in ("comp", "colon", "quote", "object") or b.cue.kind not in _SPEECH_ACTS:
             continue
-        by_lead.setdefault(b.source.start, []).append(b)
+        by_lead.setdefault(min(b.source.start, b.cue_span.start), []).append(b)
     for a in frames:
-        if a.dropped or a.content is None or a.source is None or a.content[2] == "direct" \
-                or a.cue.kind != "neutral":
-            continue  # only a plain report («ذكرت X أن ...») relays another's words
+        if a.dropped or a.content is None or a.source is None or a.cue.kind not in ("neutral", "addition"):
+            continue  # only a plain report («ذكرت X أن ...»، «وأضافت X أن») relays another's words
         inner = [b for lead in range(a.content[0], a.content[0] + 3) for b in by_lead.get(lead, ())
                  if b is not a and not b.dropped and b.cue_span.start < a.content[1]]
         if inner:
             b = inner[0]
             b.vias.append((a.cue_span, a.source))
             b.vias.extend(a.vias)
+            b.outer = a.source
             a.dropped = True
 
 
@@ -928,13 +928,15 @@ def _issuers(doc: Doc) -> list[tuple[int, Span]]:
     return out
 
 
-def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
+def _resolve_implicit(doc: Doc, frames: list[Frame], contents: list[tuple[int, int]]) -> None:
+    """Give implicit cues their antecedents; *contents* are the content spans before any
+    frame was folded into a relay (a cue inside one is not the speaker a later «، مشيراً»
+    continues)."""
     history: list[tuple[str, Span]] = []
     relays_seen: list[Span] = []
     last_by_sentence: dict[int, Span] = {}
     by_source: dict[Span, Frame] = {}
-    nested = _covered([(f.content[0], f.content[1]) for f in frames if not f.dropped and f.content is not None],
-                      strict=True)
+    nested = _covered(contents, strict=True)
     issuers = _issuers(doc)
     for f in frames:
         if f.dropped:
@@ -969,6 +971,9 @@ def _resolve_implicit(doc: Doc, frames: list[Frame]) -> None:
         relays_seen.extend(v[1] for v in f.vias)
         if f.source is not None and not f.implicit and _outlet_phrase(doc, f.source):
             relays_seen.append(f.source)
+        if f.outer is not None:  # «وأضافت الوزارة أن اللجنة أكدت ...، مشيرة»: the reporting
+            history.append((f.outer.text, f.outer))  # speaker is the one a participle continues
+            last_by_sentence[sent] = f.outer
         if f.source is not None:
             history.append((f.source.text, f.source))
             if not nested(f.cue_span.start):  # an attribution inside another's content is not
@@ -1037,10 +1042,11 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
     for f in frames:
         if in_direct(f.cue_span.start) and not _reported_inside_quote(doc, f):
             f.dropped = True
+    contents = [(f.content[0], f.content[1]) for f in frames if not f.dropped and f.content is not None]
     _fold_nested(frames)
     _fold_statement_clause(doc, frames)
     _drop_nested_implicit(doc, frames)
-    _resolve_implicit(doc, frames)
+    _resolve_implicit(doc, frames, contents)
     return [_record(doc, f) for f in frames if not f.dropped and f.content is not None], diagnostics
 
 

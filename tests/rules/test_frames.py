@@ -232,6 +232,11 @@ RELAYS: list[tuple[str, list[tuple[str, str | None, list[str]]]]] = [
     # an inner belief is not a relayed statement: the outer speaker is not its relay
     ("وأضافت المتحدثة أن الحكومة تعتقد بأن الاتفاق صامد.",
      [("وأضافت", "المتحدثة", []), ("تعتقد", "الحكومة", [])]),
+    # ... also inside a quotation, and after «وأضافت X أن»
+    ('ونقلت الوكالة أنه "تؤكد النيابة أن التحقيق مستمر".',
+     [("تؤكد", "النيابة", ["الوكالة"])]),
+    ("وأضافت الإذاعة أن الشرطة تؤكد أن التحقيق مستمر.",
+     [("تؤكد", "الشرطة", ["الإذاعة"])]),
     # a cue inside another's content: the inner one is kept, the outer becomes its relay
     ("وذكرت وكالة الأنباء أن مسؤولا قال إن المطار أغلق.",
      [("قال", "مسؤولا", ["وكالة الأنباء"])]),
@@ -277,10 +282,10 @@ NOUNS: list[Row] = [
 IMPLICIT: list[Row] = [
     ("وقالت الوزارة إن المدارس ستفتح.\nوأضافت أن الامتحانات ستجرى في موعدها.",
      [("وقالت", "الوزارة", "المدارس ستفتح"), ("وأضافت", "~الوزارة", "الامتحانات ستجرى في موعدها")]),
-    # a participle continues the main speaker, not an attribution inside its content
+    # a participle continues the main speaker, not an attribution inside its content (the
+    # plain report «وأضافت الوزارة أن ...» becomes the inner one's relay)
     ("وأضافت الوزارة أن اللجنة أكدت أن الجسر آمن، مشيرة إلى أن العمل مستمر.",
-     [("وأضافت", "الوزارة", "اللجنة أكدت أن الجسر آمن"), ("أكدت", "اللجنة", "الجسر آمن"),
-      ("مشيرة", "~الوزارة", "العمل مستمر")]),
+     [("أكدت", "اللجنة", "الجسر آمن"), ("مشيرة", "~الوزارة", "العمل مستمر")]),
     # gender agreement picks the masculine antecedent over a nearer feminine one
     ("وقال المتحدث إن القوافل وصلت. وأكدت المنظمة أن المساعدات كافية.\nوأضاف أن الطرق آمنة.",
      [("وقال", "المتحدث", "القوافل وصلت"), ("وأكدت", "المنظمة", "المساعدات كافية"),
