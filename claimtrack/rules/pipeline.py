@@ -921,8 +921,13 @@ def _issuers(doc: Doc) -> list[tuple[int, Span]]:
         last = doc.norm(e - 1)
         if e - s > 1 and (last in doc.lex.nouns or last.rstrip("ا") in doc.lex.nouns):
             e -= 1  # «الحركة بياناً»: the document noun closes the subject
-        elif not (doc.norm(e) in doc.lex.nouns or doc.norm(e).rstrip("ا") in doc.lex.nouns):
-            continue
+        else:
+            m = e
+            if doc.tokens[e].text in ("،", ","):  # «X، المسماة "Y"، صوراً»: a comma-set apposition
+                m = next((x + 1 for x in range(e + 1, min(len(doc.tokens), e + 9))
+                          if doc.tokens[x].text in ("،", ",")), e)
+            if not (doc.norm(m) in doc.lex.nouns or doc.norm(m).rstrip("ا") in doc.lex.nouns):
+                continue
         if e > s:
             out.append((k, _span_tokens(doc, (s, e))))
     return out

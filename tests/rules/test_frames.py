@@ -298,6 +298,9 @@ IMPLICIT: list[Row] = [
     # a present-tense cue with a colon is a speaker going on, whatever its gender
     ('وقال المعلم إن المدرسة أغلقت.\nويقول: "لا يزال الوضع صعبا".',
      [("وقال", "المعلم", "المدرسة أغلقت"), ("ويقول", "~المعلم", "لا يزال الوضع صعبا")]),
+    # «ونشرت X، المسماة "Y"، صوراً ...، مرجحة أن»: the publisher of the pictures speaks on
+    ('ونشرت جمعية الإغاثة، المسماة "الأيادي البيضاء"، صورا على حسابها، مرجحة أن عدد القتلى سيرتفع.',
+     [("مرجحة", "~جمعية الإغاثة", "عدد القتلى سيرتفع")]),
     # an agentless passive written with its damma has no speaker
     ("وأُعلن أن الحدود ستغلق.",
      [("وأُعلن", None, "الحدود ستغلق")]),
