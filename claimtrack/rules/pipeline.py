@@ -13,6 +13,7 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable
 
 import attrs
@@ -87,9 +88,16 @@ def _skip_time(doc: Doc, j: int, limit: int) -> int:
     return j
 
 
+@functools.lru_cache(maxsize=8)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split(" ", 1)[0] for p in phrases)
+
+
 def _adverbial_at(doc: Doc, j: int, limit: int) -> int:
     """How many words of an adverbial phrase of several words start at *j* (0 = none)."""
     phrases = doc.lex.words["adverbials"]
+    if doc.norm(j) not in _first_words(phrases):
+        return 0
     for n in (3, 2):
         if j + n <= limit and all(doc.is_word(m) for m in range(j, j + n)) \
                 and " ".join(doc.norm(m) for m in range(j, j + n)) in phrases:
@@ -912,7 +920,7 @@ def _issuers(doc: Doc) -> list[tuple[int, Span]]:
     out: list[tuple[int, Span]] = []
     verbs = doc.lex.words["statement_verbs"]
     for k, t in enumerate(doc.tokens):
-        if t.kind != "word" or (t.norm not in verbs and doc.bare(k) not in verbs):
+        if t.kind != "word" or (t.norm not in verbs and not (t.norm[:1] in "وف" and t.norm[1:] in verbs)):
             continue
         np = noun_phrase_forward(doc, k + 1, limit=doc.paragraph_end(k))
         if np is None:
@@ -943,12 +951,14 @@ def _resolve_implicit(doc: Doc, frames: list[Frame], contents: list[tuple[int, i
     by_source: dict[Span, Frame] = {}
     nested = _covered(contents, strict=True)
     issuers = _issuers(doc)
+    next_issuer = 0
     for f in frames:
         if f.dropped:
             continue
         sent = doc.seg.sentence_of[f.cue.start]
-        while issuers and issuers[0][0] < f.cue.start:
-            k, issuer = issuers.pop(0)
+        while next_issuer < len(issuers) and issuers[next_issuer][0] < f.cue.start:
+            k, issuer = issuers[next_issuer]
+            next_issuer += 1
             history.append((issuer.text, issuer))
             last_by_sentence[doc.seg.sentence_of[k]] = issuer
         if f.source is None and not f.cue.passive and f.cue.form in ("verb", "participle"):

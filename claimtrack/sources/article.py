@@ -443,8 +443,13 @@ def resolve_article(article: Article, *, registry: Registry | None = None) -> Ar
         span_key = (src.span.start, src.span.end)
         res = done.get(span_key)
         if res is None:
-            prior = next((r.canonical for start, _, r in reversed(history)
-                          if r.canonical is not None and src.span.start - start <= _PRIOR_WINDOW), None)
+            prior = None
+            for start, _, r in reversed(history):
+                if src.span.start - start > _PRIOR_WINDOW:
+                    break
+                if r.canonical is not None:
+                    prior = r.canonical
+                    break
             res = resolve_mention(src.span.text, src.span.start, ctx, prior=prior)
             words = tokens(src.span.text)
             if res.canonical is None and res.side is None and words and len(words) <= 2 \
