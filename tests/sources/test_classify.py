@@ -43,6 +43,8 @@ TYPES = [
     ("وزارة الصحة", "organization"),
     ("الجيش", "organization"),
     ("حركة حماس", "organization"),
+    ("المعارضة السورية", "organization"),
+    ("الكرملين", "organization"),
     ("المكتب الإعلامي للحركة", "organization"),
     ("الشرطة", "organization"),
     ("واشنطن وباريس", "organization"),
