@@ -31,7 +31,7 @@ from claimtrack.rules.sources import (
     split_at_entity,
     split_object,
 )
-from claimtrack.rules.speakers import pick_antecedent
+from claimtrack.rules.speakers import is_title, pick_antecedent
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
 from claimtrack.text.normalize import normalize
@@ -180,6 +180,23 @@ def _opens_here(doc: Doc, k: int) -> bool:
     """True when a complementiser or quote follows token *k* directly."""
     return (doc.is_word(k) and doc.norm(k) in doc.lex.words["complementizers"]) or (
         k < len(doc.tokens) and doc.tokens[k].kind == "quote" and k in doc.seg.quotes)
+
+
+def _clause_subject(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
+    """The subject of the verb that opens the sentence of a saying form («وعلق الوزير على
+    القرار قائلاً»): that verb is no cue, but its subject is the one speaking."""
+    s_start, _ = doc.sentence(c.start)
+    k0 = s_start
+    while k0 < c.start and not doc.is_word(k0):
+        k0 += 1
+    w = doc.norm(k0)
+    if k0 >= c.start - 1 or len(w) < 3 or w[0] not in "وف" or w[1:3] == "ال" or doc.info(k0) is not None \
+            or w in doc.lex.words["waw_words"]:
+        return None
+    np = noun_phrase_forward(doc, k0 + 1, limit=c.start)
+    if np is None or not (doc.norm(np[0]).startswith("ال") or is_title(doc.norm(np[0]))):
+        return None  # «وحاول تبرير النكسة بالقول»: an object, the subject is implicit
+    return np
 
 
 def _speaks_here(doc: Doc, k: int) -> bool:
@@ -363,7 +380,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     quote_only = False
     if c.form == "verb" and not c.passive:
         # «... وتوصلت»: a verb with و/ف opens its own clause, its subject cannot precede it
-        bwd = None if info is not None and info.clitic else noun_phrase_backward(doc, c.start, floor=s_start)
+        thus = doc.word_in(c.start - 1, "thus_words")  # «"..."، هكذا وصف X ...»: the quote is the content
+        bwd = None if (info is not None and info.clitic) or thus else noun_phrase_backward(doc, c.start, floor=s_start)
         j = _skip_time(doc, c.end, limit)
         fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags) if j < limit else None
         if fwd is not None and j < len(tokens) and tokens[j].kind == "quote" \
@@ -375,6 +393,13 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 if doc.norm(m) in info.entry.needs:
                     fwd = (fwd[0], m)
                     break
+        if fwd is not None and thus and quote_before(doc, c.start - 1) is not None:
+            fwd = split_object(doc, fwd) if "obj" in flags else fwd
+            frame.source = _span_tokens(doc, fwd)
+            qb = quote_before(doc, c.start - 1)
+            assert qb is not None
+            frame.content = (qb[0], qb[1], "direct")
+            return frame
         if fwd is not None and "obj" in flags and _object_like(doc, fwd[0]):
             fwd = None  # «ونفت قصفها للمستشفى»: the object, the subject is implicit
         if fwd is not None and "obj" in flags:
@@ -421,6 +446,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             frame.source = ante
             src_rng = None
             after = c.end
+    if _saying(doc, c.start):
+        subj = _clause_subject(doc, c)
+        if subj is not None:  # «وعلق الوزير على القرار قائلاً»، «واكتفى المتحدث بالقول»
+            src_rng, after = subj, c.end
     if src_rng is not None:
         frame.source = _span_tokens(doc, src_rng, strip_waw=after == c.end)
     prev = doc.norm(c.start - 1) if doc.is_word(c.start - 1) else ""

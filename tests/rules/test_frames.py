@@ -404,6 +404,17 @@ BRIEFINGS: list[Row] = [
      [("وأضاف", "المتحدث باسم المكتب، سامي علي", "الوضع يزداد سوءا")]),
 ]
 
+SAYING: list[Row] = [
+    # «هكذا وصف X»: the quotation before is the content, the subject follows the cue
+    ("«الوضع تحت السيطرة»، هكذا وصف المحافظ الأوضاع في المدينة.",
+     [("وصف", "المحافظ", "الوضع تحت السيطرة")]),
+    # «قائلاً / بالقول» after a verb that is no cue: that verb's subject speaks
+    ('وعلق وزير الخارجية على القرار قائلا: "إنه خطوة مهمة".',
+     [("قائلا", "وزير الخارجية", "إنه خطوة مهمة")]),
+    ("واكتفى المتحدث بالقول إن التحقيقات جارية.",
+     [("بالقول", "المتحدث", "التحقيقات جارية")]),
+]
+
 NESTED: list[Row] = [
     # a third party with its own named source inside a direct quotation is reported too
     ('وقال المتحدث: "أظهرت التحقيقات التي أجرتها النيابة العامة تورط موظفين".',
@@ -485,7 +496,7 @@ TRAPS: list[Row] = [
 
 
 @pytest.mark.parametrize("text, expected", VERB_FIRST + SUBJECT_FIRST + SOURCE_BOUNDARIES + CONTENT
-                         + PREPOSITIONS + MASDARS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + OBJECTS + CHANNELS + BRIEFINGS + NESTED + HEADLINES + TRAPS)
+                         + PREPOSITIONS + MASDARS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + OBJECTS + CHANNELS + BRIEFINGS + SAYING + NESTED + HEADLINES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
 
