@@ -56,6 +56,9 @@ VERB_FIRST: list[Row] = [
     # the formula of an unnamed source is no cue, and does not close the frame
     ("وأضافت المصادر التي طلبت عدم الكشف عن هويتها أن الاتفاق وشيك.",
      [("وأضافت", "المصادر", "الاتفاق وشيك")]),
+    # a manner adverb between the cue and its object is skipped
+    ("ودانت الحكومة بشدة الهجوم على المدرسة.",
+     [("ودانت", "الحكومة", "الهجوم على المدرسة")]),
     # reports keep where they come from
     ("تفيد الأنباء الواردة من المدينة بوقوع انفجار قرب الميناء.",
      [("تفيد", "الأنباء الواردة من المدينة", "وقوع انفجار قرب الميناء")]),
