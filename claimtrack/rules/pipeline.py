@@ -199,6 +199,28 @@ def _clause_subject(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     return np
 
 
+def _as_clause(doc: Doc, c: CueCandidate, after: int) -> tuple[int, int] | None:
+    """«...، كما أفاد أحد الضباط.»: a cue after «كما» ([as_words]) whose speaker ends the
+    sentence reports the clause before it; its character range, or None."""
+    if not doc.word_in(c.start - 1, "as_words"):
+        return None
+    s_start, s_end = doc.sentence(c.start)
+    k = after
+    while k < s_end and not doc.is_word(k) and doc.tokens[k].kind != "newline":
+        k += 1
+    if k < s_end and doc.is_word(k):
+        return None  # words follow: the cue has a content of its own
+    e = c.start - 2
+    while e >= s_start and not doc.is_word(e) and doc.tokens[e].kind != "quote":
+        e -= 1
+    first = s_start
+    while first <= e and not doc.is_word(first) and doc.tokens[first].kind != "quote":
+        first += 1
+    if e - first < 2:
+        return None
+    return doc.tokens[first].start, doc.tokens[e].end
+
+
 def _speaks_here(doc: Doc, k: int) -> bool:
     """True when a colon or a quotation follows token *k* directly («ويقول: "..."»): a
     speaker talking, never an impersonal «يُقال/يُعتقد أن»."""
@@ -579,6 +601,12 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             j = after + 1  # «وأضاف، سيتم ...»
             if j < s_end and doc.is_word(j):
                 opener = Opener(j, tokens[j].start, False, None, "colon")
+        if opener is None and frame.source is not None and frame.source.start > frame.cue_span.start:
+            before = _as_clause(doc, c, after)
+            if before is not None:  # «...، كما أفاد أحد الضباط.»: the clause before is the content
+                frame.cue_span = doc.span(c.start - 1, c.end)  # the whole phrase, like «حسبما أفاد»
+                frame.content = (before[0], before[1], "indirect")
+                return frame
         if opener is None:
             return None
     if c.negated and opener.kind == "object":
