@@ -988,7 +988,7 @@ def _issuers(doc: Doc) -> list[tuple[int, Span]]:
             e -= 1  # «الحركة بياناً»: the document noun closes the subject
         else:
             m = e
-            if doc.tokens[e].text in ("،", ","):  # «X، المسماة "Y"، صوراً»: a comma-set apposition
+            if e < len(doc.tokens) and doc.tokens[e].text in ("،", ","):  # «X، المسماة "Y"، صوراً»
                 m = next((x + 1 for x in range(e + 1, min(len(doc.tokens), e + 9))
                           if doc.tokens[x].text in ("،", ",")), e)
             if not (doc.norm(m) in doc.lex.nouns or doc.norm(m).rstrip("ا") in doc.lex.nouns):
