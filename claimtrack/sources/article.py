@@ -49,9 +49,10 @@ __all__ = ["ArticleContext", "Hit", "resolve_article", "resolve_mention", "detec
 
 logger = logging.getLogger(__name__)
 
-_WORD_RE = re.compile(r"[^\W_]+")
+_SEP_WORD_RE = re.compile(r"([\W_]*)([^\W_]+)")
 _URL_RE = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
 _MAX_NAME_WORDS = 12
+_MAX_PLANS = 200_000
 _PUBLISHER_VERBS = ("نشرته", "نشرتها", "اوردته", "اوردتها", "بثته", "بثتها", "نقلته", "نقلتها")
 
 
@@ -86,9 +87,72 @@ def _scan_table(reg: Registry) -> tuple[dict[tuple[str, ...], str], int, dict[st
     return table, max((len(k) for k in table), default=1), firsts
 
 
+#: What the scan needs to know of one word: the clitic variants that start a registry
+#: name, the most words such a name has, and the forms that start a country word.
+_WordPlan = tuple[tuple[str, ...], int, tuple[str, ...]]
+
+
+@functools.lru_cache(maxsize=8)
+def _plans(reg: Registry) -> dict[str, _WordPlan | None]:
+    """A per-registry memo of :func:`_word_plan` (``None``: the word starts nothing)."""
+    return {}
+
+
+def _word_plan(word: str, reg: Registry) -> _WordPlan | None:
+    _, _, firsts = _scan_table(reg)
+    variants = tuple(v for v in clitic_variants(word) if v in firsts)
+    reach = max((firsts[v] for v in variants), default=0)
+    country_firsts = _country_firsts()
+    forms = tuple(f for f in first_word_forms(word) if f in country_firsts)
+    if not reach and not forms:
+        return None
+    return variants, reach, forms
+
+
+@functools.lru_cache(maxsize=1)
+def _country_firsts() -> frozenset[str]:
+    return frozenset(k[0] for k in word_lists().country_index)
+
+
+def _clitic_sources(form: str) -> list[str]:
+    """Every word that :func:`clitic_variants` could turn into *form* (a superset: the
+    caller checks each)."""
+    out = [form]
+    for x in "وفلبك":
+        out.append(x + form)
+    for x in "وف":
+        for y in "لبك":
+            out.append(x + y + form)
+    if form.startswith("ال"):
+        rest = form[2:]
+        for head in ("لل", "ل"):
+            out.append(head + rest)
+            out.append("و" + head + rest)
+            out.append("ف" + head + rest)
+    return out
+
+
+def _article_words(text: str) -> list[tuple[int, int, str]]:
+    """The words of the normalised *text*: ``(start, end, word)`` with offsets into *text*."""
+    norm = normalized(text)
+    off = norm.offsets
+    out: list[tuple[int, int, str]] = []
+    append = out.append
+    pos = 0
+    for sep, w in _SEP_WORD_RE.findall(norm.text):
+        s = pos + len(sep)
+        pos = s + len(w)
+        append((off[s], off[pos - 1] + 1, w))
+    return out
+
+
 @attrs.frozen(eq=False)
 class ArticleContext:
-    """An article scanned once: registry names and country words with their positions."""
+    """An article scanned once: registry names and country words with their positions.
+
+    ``positions`` (a clitic variant → the indexes of the words having it), ``by_word``
+    and ``officials`` are filled in as lookups need them.
+    """
 
     text: str = attrs.field(repr=False)
     registry: Registry = attrs.field(repr=False)
@@ -98,28 +162,36 @@ class ArticleContext:
     positions: dict[str, tuple[int, ...]] = attrs.field(repr=False, factory=dict)
     hit_starts: tuple[int, ...] = attrs.field(repr=False, default=())
     word_ends: tuple[int, ...] = attrs.field(repr=False, default=())
+    by_word: dict[str, list[int]] = attrs.field(repr=False, factory=dict)
+    officials: dict[int, bool] = attrs.field(repr=False, factory=dict)
 
     @classmethod
     def build(cls, text: str, registry: Registry | None = None) -> ArticleContext:
         """Scan *text* for registry names (longest first) and country words."""
         reg = registry if registry is not None else builtin_registry()
-        norm = normalized(text)
-        words = []
-        for m in _WORD_RE.finditer(norm.text):
-            s, e = norm.span_to_original(m.start(), m.end())
-            words.append((s, e, m.group()))
-        table, longest, firsts = _scan_table(reg)
-        wl = word_lists()
-        country_firsts = {k[0] for k in wl.country_index}
+        words = _article_words(text)
+        table, _, _ = _scan_table(reg)
+        plans = _plans(reg)
+        country_index = word_lists().country_index
         hits: list[Hit] = []
         countries: list[tuple[int, str]] = []
         i = 0
         toks = [w[2] for w in words]
-        while i < len(toks):
+        n_toks = len(toks)
+        while i < n_toks:
+            tok = toks[i]
+            try:
+                plan = plans[tok]
+            except KeyError:
+                if len(plans) >= _MAX_PLANS:
+                    plans.clear()
+                plan = plans[tok] = _word_plan(tok, reg)
+            if plan is None:
+                i += 1
+                continue
+            variants, reach, forms = plan
             found = None
-            variants = [v for v in clitic_variants(toks[i]) if v in firsts]
-            reach = max((firsts[v] for v in variants), default=0)
-            for n in range(min(reach, len(toks) - i), 0, -1):
+            for n in range(min(reach, n_toks - i), 0, -1):
                 rest = tuple(toks[i + 1:i + n])
                 for first in variants:
                     entry_id = table.get((first,) + rest)
@@ -131,27 +203,46 @@ class ArticleContext:
             if found:
                 n, entry_id, alias = found
                 hits.append(Hit(words[i][0], words[i + n - 1][1], entry_id, alias))
-            forms = [f for f in first_word_forms(toks[i]) if f in country_firsts]
             for n in (3, 2, 1) if forms else ():
-                if i + n > len(toks):
+                if i + n > n_toks:
                     continue
                 rest = tuple(toks[i + 1:i + n])
                 code = None
                 for first in forms:
-                    code = wl.country_index.get((first,) + rest)
+                    code = country_index.get((first,) + rest)
                     if code:
                         break
                 if code:
                     countries.append((words[i][0], code))
                     break
             i += found[0] if found else 1
-        index: dict[str, list[int]] = {}
-        for k, t in enumerate(toks):
-            for v in clitic_variants(t):
-                index.setdefault(v, []).append(k)
-        positions = {v: tuple(ks) for v, ks in index.items()}
-        return cls(text, reg, tuple(words), tuple(hits), tuple(countries), positions,
+        return cls(text, reg, tuple(words), tuple(hits), tuple(countries), {},
                    tuple(h.start for h in hits), tuple(w[1] for w in words))
+
+    def positions_of(self, form: str) -> tuple[int, ...]:
+        """The indexes of the words one of whose clitic variants is *form*, in order
+        (looked up on first use and kept in :attr:`positions`)."""
+        found = self.positions.get(form)
+        if found is not None:
+            return found
+        by_word = self.by_word
+        if not by_word:
+            for k, (_, _, t) in enumerate(self.words):
+                by_word.setdefault(t, []).append(k)
+        ks: list[int] = []
+        for t in _clitic_sources(form):
+            lst = by_word.get(t)
+            if lst is not None and form in clitic_variants(t):
+                ks.extend(lst)
+        found = self.positions[form] = tuple(sorted(ks))
+        return found
+
+    def official_at(self, j: int) -> bool:
+        """True when an office title starts at word *j* (remembered per word)."""
+        found = self.officials.get(j)
+        if found is None:
+            found = self.officials[j] = bool(word_lists().head([w[2] for w in self.words[j:j + 3]], "official"))
+        return found
 
     # ------------------------------------------------------------------ lookups
     def _ordered(self, pos: int, hits: Sequence[Hit]) -> list[Hit]:
@@ -239,7 +330,7 @@ class ArticleContext:
         limit = bisect.bisect_right(ends, pos)  # words[:limit] end at or before pos
         idx = []
         for f in ("بيان", "بيانها", "بيانه"):
-            lst = self.positions.get(f, ())
+            lst = self.positions_of(f)
             k = bisect.bisect_left(lst, limit)
             if k:
                 idx.append(lst[k - 1])
@@ -268,10 +359,9 @@ class ArticleContext:
         («رئيس الوزراء العراقي حيدر العبادي» makes a later «العبادي» an official)."""
         if not words:
             return False
-        wl = word_lists()
         last = words[-1]
         n = len(self.words)
-        occurrences = self.positions.get(last, ())
+        occurrences = self.positions_of(last)
         if len(occurrences) > 40:  # the occurrences nearest the mention are enough
             mid = bisect.bisect_left(self.word_ends, pos)
             k = bisect.bisect_left(occurrences, mid)
@@ -279,7 +369,7 @@ class ArticleContext:
         for i in occurrences:
             lo, hi = max(0, i - window - len(words)), min(n, i + window + 1)
             for j in range(lo, hi):
-                if j != i and wl.head([w[2] for w in self.words[j:j + 3]], "official"):
+                if j != i and self.official_at(j):
                     return True
         return False
 

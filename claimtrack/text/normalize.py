@@ -36,6 +36,7 @@ DELETED = (
 )
 _DELETED_RE = re.compile(f"[{DELETED}]")
 _DELETED_RUN_RE = re.compile(f"[{DELETED}]+|\x00$")
+_DELETED_RUNS = re.compile(f"[{DELETED}]+")
 
 _FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -49,6 +50,20 @@ _FOLD = {
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
 }
 _TABLE = str.maketrans(_FOLD)
+# No folded character is itself folded again, so replacing one character at a time gives
+# what ``translate`` gives; on long strings a chain of ``str.replace`` calls (each a fast
+# scan in C) is some thirty times faster than ``translate`` with a dict table.
+_FOLD_ITEMS = tuple(_FOLD.items())
+_REPLACE_FROM = 48
+
+
+def _fold(text: str) -> str:
+    """``text.translate(_TABLE)``, faster on long strings."""
+    if len(text) < _REPLACE_FROM:
+        return text.translate(_TABLE)
+    for a, b in _FOLD_ITEMS:
+        text = text.replace(a, b)
+    return text
 
 
 def is_deleted(ch: str) -> bool:
@@ -61,7 +76,7 @@ def normalize(text: str) -> str:
 
     Usable as a rapidfuzz ``processor=``.
     """
-    return _DELETED_RE.sub("", text).translate(_TABLE).lower()
+    return _fold(_DELETED_RE.sub("", text)).lower()
 
 
 @attrs.frozen
@@ -93,13 +108,29 @@ class Normalized:
 
 def normalized(text: str) -> Normalized:
     """Normalise *text* and keep the offset map back to it."""
-    out: list[str] = []
     offsets: list[int] = []
+    folded = _fold(text).lower()
+    if len(folded) == len(text) and "Σ" not in text:
+        # Every character folds to exactly one (and lowercasing needs no context: the
+        # final sigma is the one exception): the kept runs map one to one.
+        if _DELETED_RE.search(text) is None:
+            return Normalized(folded, tuple(range(len(text) + 1)))
+        out: list[str] = []
+        pos = 0
+        for m in _DELETED_RUNS.finditer(text):
+            out.append(folded[pos:m.start()])
+            offsets.extend(range(pos, m.start()))
+            pos = m.end()
+        out.append(folded[pos:])
+        offsets.extend(range(pos, len(text)))
+        offsets.append(len(text))
+        return Normalized("".join(out), tuple(offsets))
+    out = []
     pos = 0
     for m in _DELETED_RUN_RE.finditer(text + "\x00"):
         # The kept run text[pos:m.start()] maps one to one, unless lower() grows a letter.
         run = text[pos:m.start()]
-        folded = run.translate(_TABLE).lower()
+        folded = _fold(run).lower()
         if len(folded) == len(run):
             out.append(folded)
             offsets.extend(range(pos, m.start()))
