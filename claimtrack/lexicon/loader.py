@@ -96,6 +96,28 @@ class Lexicon:
     noncue: frozenset[str] = attrs.field(repr=False, default=frozenset())
     prep_index: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(repr=False, factory=dict)
     masdars: dict[str, CueEntry] = attrs.field(repr=False, factory=dict)
+    #: Every normalised word :meth:`lookup` finds (a form, or و/ف and a form).
+    cue_words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    #: :meth:`prepositions_starting` of every word that starts a pattern.
+    prep_heads: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(init=False, repr=False, eq=False)
+    _clitic_infos: dict[str, FormInfo] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+
+    @cue_words.default
+    def _cue_words(self) -> frozenset[str]:
+        return frozenset(self.forms) | frozenset(
+            c + f for f in self.forms for c in _CLITICS if len(f) > 2)
+
+    @prep_heads.default
+    def _prep_heads(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        heads: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for first in self.prep_index:
+            for word in (first, *(c + first for c in _CLITICS)):
+                found = self.prep_index.get(word, ())
+                if len(word) > 2 and word[0] in _CLITICS:
+                    found = found + self.prep_index.get(word[1:], ())
+                if found:
+                    heads[word] = tuple(sorted(found, key=len, reverse=True))
+        return heads
 
     def isin(self, word: str, section: str) -> bool:
         """True when the normalised *word* is in the ``grammar.txt`` section *section*."""
@@ -104,10 +126,7 @@ class Lexicon:
     def prepositions_starting(self, word: str) -> tuple[tuple[str, ...], ...]:
         """The prepositional patterns whose first word is the normalised *word* (with or
         without a leading و/ف), longest first."""
-        found = self.prep_index.get(word, ())
-        if len(word) > 2 and word[0] in _CLITICS:
-            found = found + self.prep_index.get(word[1:], ())
-        return tuple(sorted(found, key=len, reverse=True)) if found else ()
+        return self.prep_heads.get(word, ())
 
     def lookup(self, word: str) -> FormInfo | None:
         """The cue reading of *word* (with or without a leading و/ف), or ``None``."""
@@ -116,9 +135,12 @@ class Lexicon:
         if info is not None:
             return info
         if len(key) > 3 and key[0] in _CLITICS:
-            info = self.forms.get(key[1:])
-            if info is not None:
-                return attrs.evolve(info, clitic=key[0])
+            info = self._clitic_infos.get(key)
+            if info is None:
+                info = self.forms.get(key[1:])
+                if info is not None:
+                    info = self._clitic_infos[key] = attrs.evolve(info, clitic=key[0])
+            return info
         return None
 
     def __len__(self) -> int:

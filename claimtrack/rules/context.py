@@ -123,6 +123,8 @@ def build_doc(text: str, *, lexicon: Lexicon | None = None) -> Doc:
     lex = lexicon or load_lexicon()
     lookup = lex.lookup
     noncue = lex.noncue
-    infos = [lookup(t.norm) if t.kind == "word" and not _noncue(t.text, noncue) else None for t in tokens]
+    cue_words = lex.cue_words  # (only these words have a cue reading: test them first)
+    infos = [lookup(t.norm) if t.norm in cue_words and t.kind == "word" and not _noncue(t.text, noncue)
+             else None for t in tokens]
     return Doc(text, tokens, segment(tokens), noise, frozenset(noisy), lex,
                [t.start for t in tokens], para_end, infos)

@@ -27,8 +27,8 @@ Examples:
 from __future__ import annotations
 
 import bisect
-
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -42,17 +42,18 @@ from claimtrack.sources.mention import clitic_variants, strip_article, tokens
 from claimtrack.sources.registry import Entry, Registry, builtin_registry
 from claimtrack.sources.resolve import resolve
 from claimtrack.sources.wordlists import WordLists, first_word_forms, word_lists
-from claimtrack.text.normalize import normalized
+from claimtrack.text.normalize import normalize_with_offsets
 
 __all__ = ["ArticleContext", "Hit", "resolve_article", "resolve_mention", "detect_publisher",
            "Resolution"]
 
 logger = logging.getLogger(__name__)
 
-_SEP_WORD_RE = re.compile(r"([\W_]*)([^\W_]+)")
+_WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
 _URL_RE = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
 _MAX_NAME_WORDS = 12
 _MAX_PLANS = 200_000
+_UNPLANNED: Any = object()
 _PUBLISHER_VERBS = ("نشرته", "نشرتها", "اوردته", "اوردتها", "بثته", "بثتها", "نقلته", "نقلتها")
 
 
@@ -132,18 +133,17 @@ def _clitic_sources(form: str) -> list[str]:
     return out
 
 
-def _article_words(text: str) -> list[tuple[int, int, str]]:
-    """The words of the normalised *text*: ``(start, end, word)`` with offsets into *text*."""
-    norm = normalized(text)
-    off = norm.offsets
-    out: list[tuple[int, int, str]] = []
-    append = out.append
-    pos = 0
-    for sep, w in _SEP_WORD_RE.findall(norm.text):
-        s = pos + len(sep)
-        pos = s + len(w)
-        append((off[s], off[pos - 1] + 1, w))
-    return out
+def _article_words(text: str) -> tuple[list[int], list[int], list[str]]:
+    """The words of the normalised *text*: their starts, their ends (offsets into *text*)
+    and the words themselves."""
+    norm, off = normalize_with_offsets(text)
+    flat = _WORD_SPLIT_RE.split(norm)  # separator, word, separator, ..., word, separator
+    cum = list(itertools.accumulate(map(len, flat)))
+    starts, ends = cum[0:-1:2], cum[1::2]
+    if off is not None:
+        starts = list(map(off.__getitem__, starts))
+        ends = [off[e - 1] + 1 for e in ends]
+    return starts, ends, flat[1::2]
 
 
 @attrs.frozen(eq=False)
@@ -169,25 +169,27 @@ class ArticleContext:
     def build(cls, text: str, registry: Registry | None = None) -> ArticleContext:
         """Scan *text* for registry names (longest first) and country words."""
         reg = registry if registry is not None else builtin_registry()
-        words = _article_words(text)
+        starts, ends, toks = _article_words(text)
         table, _, _ = _scan_table(reg)
         plans = _plans(reg)
         country_index = word_lists().country_index
         hits: list[Hit] = []
         countries: list[tuple[int, str]] = []
-        i = 0
-        toks = [w[2] for w in words]
         n_toks = len(toks)
-        while i < n_toks:
+        get = plans.get
+        # Only words that start a name or a country word (or are not planned yet) matter.
+        todo = [i for i, t in enumerate(toks) if get(t, _UNPLANNED) is not None]
+        skip_to = 0
+        for i in todo:
+            if i < skip_to:
+                continue  # inside a name found before
             tok = toks[i]
-            try:
-                plan = plans[tok]
-            except KeyError:
+            plan = get(tok, _UNPLANNED)
+            if plan is _UNPLANNED:
                 if len(plans) >= _MAX_PLANS:
                     plans.clear()
                 plan = plans[tok] = _word_plan(tok, reg)
             if plan is None:
-                i += 1
                 continue
             variants, reach, forms = plan
             found = None
@@ -202,7 +204,7 @@ class ArticleContext:
                     break
             if found:
                 n, entry_id, alias = found
-                hits.append(Hit(words[i][0], words[i + n - 1][1], entry_id, alias))
+                hits.append(Hit(starts[i], ends[i + n - 1], entry_id, alias))
             for n in (3, 2, 1) if forms else ():
                 if i + n > n_toks:
                     continue
@@ -213,11 +215,11 @@ class ArticleContext:
                     if code:
                         break
                 if code:
-                    countries.append((words[i][0], code))
+                    countries.append((starts[i], code))
                     break
-            i += found[0] if found else 1
-        return cls(text, reg, tuple(words), tuple(hits), tuple(countries), {},
-                   tuple(h.start for h in hits), tuple(w[1] for w in words))
+            skip_to = i + (found[0] if found else 1)
+        return cls(text, reg, tuple(zip(starts, ends, toks)), tuple(hits), tuple(countries), {},
+                   tuple([h.start for h in hits]), tuple(ends))
 
     def positions_of(self, form: str) -> tuple[int, ...]:
         """The indexes of the words one of whose clitic variants is *form*, in order
@@ -484,7 +486,7 @@ def detect_publisher(article: Article, *, registry: Registry | None = None,
             return reg[match.id]
         logger.info("publisher %r is not in the registry", article.publisher)
         return None
-    domains = {d.lower(): e for e in reg for d in e.domains}
+    domains = _domains(reg)
     for m in _URL_RE.finditer(article.text):
         host = m.group(1).lower()
         parts = host.split(".")
@@ -499,6 +501,12 @@ def detect_publisher(article: Article, *, registry: Registry | None = None,
             if hit is not None and reg[hit].type == "outlet":
                 return reg[hit]
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _domains(reg: Registry) -> dict[str, Entry]:
+    """The registry's web domains (lowercase) → their entries."""
+    return {d.lower(): e for e in reg for d in e.domains}
 
 
 def _apply(src: Source, res: Resolution) -> Source:

@@ -32,6 +32,7 @@ _DATELINE = re.compile(
 )
 _BYLINE = re.compile(r"^\s*[\w\u0600-\u06ff]+(?: [\w\u0600-\u06ff]+)?\s+[-–—]\s+[\w\u0600-\u06ff]+(?: [\w\u0600-\u06ff]+)?\s*:\s*")
 _WORDS = re.compile(r"[^\W_]+")
+_WORDS_OR_NEWLINES = re.compile(r"[^\W_]+|\n")
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,6 +60,16 @@ def _key(line: str) -> str:
     return " ".join(_WORDS.findall(normalize(line)))
 
 
+def _line_keys(text: str) -> list[str]:
+    """``_key`` of every line of *text* (split at ``\\n``), from one pass over the whole text.
+
+    Normalising never deletes, adds or moves a line break, and what strip() removes
+    around a line is no part of a word, so this is ``[_key(line) for line in lines]``.
+    """
+    words = _WORDS_OR_NEWLINES.findall(normalize(text))
+    return [k.strip(" ") for k in " ".join(words).split("\n")]
+
+
 def _repeats(key: str, earlier: list[str]) -> bool:
     """True when *key* is an earlier line written out two or more times (spaces aside)."""
     squashed = key.replace(" ", "")
@@ -73,14 +84,14 @@ def find_noise(text: str) -> list[Span]:
     """Spans of page noise in *text*, in order (whole lines, or a dateline/byline prefix)."""
     phrases = noise_phrases()
     line_set = set(phrases.get("line", ()))
-    footers = phrases.get("footer", ())
-    credits = phrases.get("credit", ())
+    footers = tuple(f for f in phrases.get("footer", ()) if f)
+    credits = tuple(phrases.get("credit", ()))
     spans: list[Span] = []
     seen: list[str] = []
     seen_set: set[str] = set()
     in_footer = False
     pos = 0
-    for line in text.split("\n"):
+    for line, key in zip(text.split("\n"), _line_keys(text)):
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
@@ -88,16 +99,15 @@ def find_noise(text: str) -> list[Span]:
             continue
         lstart = start + (len(line) - len(line.lstrip()))
         lend = lstart + len(stripped)
-        key = _key(stripped)
         noise = in_footer
-        if not noise and any(key.startswith(f) for f in footers if f):
+        if not noise and key.startswith(footers):
             noise = in_footer = True
         if not noise:
             noise = (
                 key in line_set
                 or _SEPARATOR.match(stripped) is not None
                 or not _ARABIC.search(stripped)
-                or (stripped.startswith("*") and any(key.startswith(c) for c in credits))
+                or (stripped.startswith("*") and key.startswith(credits))
                 or key in seen_set
                 or _repeats(key, seen[:3])
             )

@@ -24,7 +24,7 @@ import re
 
 import attrs
 
-__all__ = ["normalize", "normalized", "Normalized", "DELETED", "is_deleted"]
+__all__ = ["normalize", "normalized", "normalize_with_offsets", "Normalized", "DELETED", "is_deleted"]
 
 # Characters dropped altogether: harakat, tanwin, shadda, sukun, dagger alef, Quranic
 # marks, tatweel, and invisible format characters (ZWSP..RLM, bidi embeddings and
@@ -108,13 +108,27 @@ class Normalized:
 
 def normalized(text: str) -> Normalized:
     """Normalise *text* and keep the offset map back to it."""
+    norm, offsets = normalize_with_offsets(text)
+    return Normalized(norm, tuple(range(len(text) + 1)) if offsets is None else tuple(offsets))
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """:func:`normalized` as ``(text, offsets)``, with ``None`` for the identity map
+    (nothing deleted, every character folded to one).
+
+    Examples:
+        >>> normalize_with_offsets("قال")
+        ('قال', None)
+        >>> normalize_with_offsets("قـال")
+        ('قال', [0, 2, 3, 4])
+    """
     offsets: list[int] = []
     folded = _fold(text).lower()
     if len(folded) == len(text) and "Σ" not in text:
         # Every character folds to exactly one (and lowercasing needs no context: the
         # final sigma is the one exception): the kept runs map one to one.
         if _DELETED_RE.search(text) is None:
-            return Normalized(folded, tuple(range(len(text) + 1)))
+            return folded, None
         out: list[str] = []
         pos = 0
         for m in _DELETED_RUNS.finditer(text):
@@ -124,7 +138,7 @@ def normalized(text: str) -> Normalized:
         out.append(folded[pos:])
         offsets.extend(range(pos, len(text)))
         offsets.append(len(text))
-        return Normalized("".join(out), tuple(offsets))
+        return "".join(out), offsets
     out = []
     pos = 0
     for m in _DELETED_RUN_RE.finditer(text + "\x00"):
@@ -141,4 +155,4 @@ def normalized(text: str) -> Normalized:
                 offsets.extend([i] * len(f))
         pos = m.end()
     offsets.append(len(text))
-    return Normalized("".join(out), tuple(offsets))
+    return "".join(out), offsets

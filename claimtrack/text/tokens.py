@@ -13,6 +13,7 @@ Examples:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -53,27 +54,53 @@ class Token(NamedTuple):
 
 
 _norm_word = functools.lru_cache(maxsize=200_000)(normalize)
+# The same tokens as _TOKEN_RE, as one capturing group for re.split.
+_SPLIT_RE = re.compile(rf"({_WORD}|\n|[^\s\w{DELETED}])")
+_WORD_CHAR_RE = re.compile(rf"[\w{DELETED}]")
+_SINGLE_KINDS: dict[str, str] = {}
+# Tokens are made by the hundred thousand: build them without NamedTuple.__new__.
+_new_token = functools.partial(tuple.__new__, Token)
+
+
+def _single_kind(ch: str) -> str:
+    """The kind of a one-character token *ch*."""
+    kind = _SINGLE_KINDS.get(ch)
+    if kind is None:
+        if ch == "\n":
+            kind = "newline"
+        elif _WORD_CHAR_RE.match(ch):
+            kind = "word"
+        else:
+            kind = "quote" if ch in QUOTES else "punct"
+        if len(_SINGLE_KINDS) < 65536:
+            _SINGLE_KINDS[ch] = kind
+    return kind
 
 
 def tokenize(text: str) -> list[Token]:
     """Split *text* into word, punctuation, quote and newline tokens (whitespace dropped)."""
+    # One C-level pass: split() alternates the whitespace between tokens with the tokens,
+    # so running sums of the lengths give every token's offsets.
+    parts = _SPLIT_RE.split(text)
+    texts = parts[1::2]
+    ends = list(itertools.accumulate(map(len, parts)))
     out: list[Token] = []
     append = out.append
-    for m in _TOKEN_RE.finditer(text):
-        s, e = m.span()
-        t = m.group()
-        if m.lastgroup == "word":
-            n = _norm_word(t)
-            if not n:  # only format characters
-                continue
-            append(Token(s, e, t, n, "word"))
-        elif m.lastgroup == "nl":
-            append(Token(s, e, t, "\n", "newline"))
+    new = _new_token
+    kinds = _SINGLE_KINDS
+    for s, e, t, n in zip(ends[0::2], ends[1::2], texts, map(_norm_word, texts)):
+        if len(t) > 1:  # only a word is longer than one character
+            if n:  # (a word of format characters only is dropped)
+                append(new((s, e, t, n, "word")))
+            continue
+        kind = kinds.get(t) or _single_kind(t)
+        if kind == "word":
+            if n:
+                append(new((s, e, t, n, "word")))
+        elif kind == "newline":
+            append(new((s, e, t, "\n", "newline")))
         else:
-            if t in QUOTES:
-                append(Token(s, e, t, t, "quote"))
-            else:
-                append(Token(s, e, t, t, "punct"))
+            append(new((s, e, t, t, kind)))
     return out
 
 
