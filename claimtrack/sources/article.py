@@ -31,7 +31,7 @@ import functools
 import itertools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -51,6 +51,8 @@ logger = logging.getLogger(__name__)
 
 _WORD_SPLIT_RE = re.compile(r"([^\W_]+)")
 _URL_RE = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re.IGNORECASE)
+# Every character _URL_RE can match (with the same case folding).
+_URL_CHARS_RE = re.compile(r"[a-z0-9\-./:]+", re.IGNORECASE)
 _MAX_NAME_WORDS = 12
 _MAX_PLANS = 200_000
 _UNPLANNED: Any = object()
@@ -487,7 +489,7 @@ def detect_publisher(article: Article, *, registry: Registry | None = None,
         logger.info("publisher %r is not in the registry", article.publisher)
         return None
     domains = _domains(reg)
-    for m in _URL_RE.finditer(article.text):
+    for m in _url_matches(article.text):
         host = m.group(1).lower()
         parts = host.split(".")
         for i in range(len(parts) - 1):
@@ -501,6 +503,13 @@ def detect_publisher(article: Article, *, registry: Registry | None = None,
             if hit is not None and reg[hit].type == "outlet":
                 return reg[hit]
     return None
+
+
+def _url_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_URL_RE.finditer(text)``, but only over the runs of characters a web address can
+    hold (no match can cross any other character), which is much faster on Arabic text."""
+    for run in _URL_CHARS_RE.findall(text):
+        yield from _URL_RE.finditer(run)
 
 
 @functools.lru_cache(maxsize=8)

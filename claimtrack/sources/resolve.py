@@ -36,7 +36,9 @@ Examples:
 
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -201,10 +203,7 @@ def _fuzzy(reg: Registry, k: str, threshold: float) -> Candidate | None:
     grams = [g for g in _trigrams(k) if len(index.get(g, ())) <= common]
     if len(grams) < 2:
         return None
-    counts: dict[int, int] = {}
-    for g in grams:
-        for idx in index.get(g, ()):
-            counts[idx] = counts.get(idx, 0) + 1
+    counts = collections.Counter(itertools.chain.from_iterable(index.get(g, ()) for g in grams))
     need = max(2, int(0.4 * len(grams)))
     ranked = sorted((c, i) for i, c in counts.items() if c >= need)[-_TOP_BLOCK:]
     pool = [keys[i] for _, i in ranked if 0.6 <= len(keys[i]) / len(k) <= 1.6]
@@ -213,13 +212,25 @@ def _fuzzy(reg: Registry, k: str, threshold: float) -> Candidate | None:
     # A name of another country is a different entity however close the spelling
     # («وكالة الأنباء الروسية» is not «وكالة الأنباء القطرية»).
     mine = _countries(k)
-    pool = [a for a in pool if _countries(a) == mine]
-    best = process.extractOne(k, pool, scorer=fuzz.ratio, processor=normalize,
-                              score_cutoff=threshold) if pool else None
+    pool = [a for a in pool if _alias_countries(a) == mine]
+    if not pool:
+        return None
+    # (scored as with processor=normalize: the pool's keys normalised once and for all)
+    best = process.extractOne(normalize(k), [_normalized_alias(a) for a in pool], scorer=fuzz.ratio,
+                              processor=None, score_cutoff=threshold)
     if best is None:
         return None
-    alias = best[0]
+    alias = pool[best[2]]
     return Candidate((reg.exact[alias],), "fuzzy", float(best[1]), alias)
+
+
+@functools.lru_cache(maxsize=65536)
+def _alias_countries(alias: str) -> frozenset[str]:
+    """:func:`_countries` of a registry name (names are few and fixed: kept once known)."""
+    return _countries(alias)
+
+
+_normalized_alias = functools.lru_cache(maxsize=65536)(normalize)
 
 
 def _countries(k: str) -> frozenset[str]:

@@ -70,6 +70,12 @@ class WordLists:
     sides: Mapping[str, frozenset[tuple[str, ...]]] = attrs.field(repr=False)
     country_words: Mapping[str, tuple[str, ...]] = attrs.field(repr=False)
     country_index: Mapping[tuple[str, ...], str] = attrs.field(repr=False)
+    #: For each list, the first words of its entries.
+    firsts: Mapping[str, frozenset[str]] = attrs.field(init=False, repr=False)
+
+    @firsts.default
+    def _firsts(self) -> Mapping[str, frozenset[str]]:
+        return {name: frozenset(e[0] for e in entries if e) for name, entries in self.lists.items()}
 
     def head(self, mention: str | Sequence[str], name: str) -> int:
         """How many first words of *mention* are an entry of list *name* (0 = none).
@@ -79,12 +85,16 @@ class WordLists:
         words = tokens(mention) if isinstance(mention, str) else list(mention)
         if not words:
             return 0
+        firsts = self.firsts[name]
+        forms = [f for f in first_word_forms(words[0]) if f in firsts]
+        if not forms:
+            return 0
         table = self.lists[name]
         for n in (3, 2, 1):
             if len(words) < n:
                 continue
             rest = tuple(words[1:n])
-            for first in first_word_forms(words[0]):
+            for first in forms:
                 if (first,) + rest in table:
                     return n
         return 0
