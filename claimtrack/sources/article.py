@@ -152,8 +152,8 @@ def _article_words(text: str) -> tuple[list[int], list[int], list[str]]:
 class ArticleContext:
     """An article scanned once: registry names and country words with their positions.
 
-    ``positions`` (a clitic variant → the indexes of the words having it), ``by_word``
-    and ``officials`` are filled in as lookups need them.
+    ``positions`` (a clitic variant → the indexes of the words having it) and
+    ``officials`` are filled in as lookups need them.
     """
 
     text: str = attrs.field(repr=False)
@@ -164,7 +164,6 @@ class ArticleContext:
     positions: dict[str, tuple[int, ...]] = attrs.field(repr=False, factory=dict)
     hit_starts: tuple[int, ...] = attrs.field(repr=False, default=())
     word_ends: tuple[int, ...] = attrs.field(repr=False, default=())
-    by_word: dict[str, list[int]] = attrs.field(repr=False, factory=dict)
     officials: dict[int, bool] = attrs.field(repr=False, factory=dict)
 
     @classmethod
@@ -227,18 +226,9 @@ class ArticleContext:
         """The indexes of the words one of whose clitic variants is *form*, in order
         (looked up on first use and kept in :attr:`positions`)."""
         found = self.positions.get(form)
-        if found is not None:
-            return found
-        by_word = self.by_word
-        if not by_word:
-            for k, (_, _, t) in enumerate(self.words):
-                by_word.setdefault(t, []).append(k)
-        ks: list[int] = []
-        for t in _clitic_sources(form):
-            lst = by_word.get(t)
-            if lst is not None and form in clitic_variants(t):
-                ks.extend(lst)
-        found = self.positions[form] = tuple(sorted(ks))
+        if found is None:
+            sources = {t for t in _clitic_sources(form) if form in clitic_variants(t)}
+            found = self.positions[form] = tuple([k for k, w in enumerate(self.words) if w[2] in sources])
         return found
 
     def official_at(self, j: int) -> bool:
