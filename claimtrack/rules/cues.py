@@ -56,7 +56,7 @@ def _is_passive(doc: Doc, i: int, info: FormInfo) -> bool:
 def match_preposition(doc: Doc, i: int) -> CueCandidate | None:
     """The prepositional cue (``prepositions.txt``) starting at token *i*, or None."""
     lex = doc.lex
-    for pattern in lex.prepositions_starting(doc.norm(i)):
+    for pattern in lex.prep_heads.get(doc.norm(i), ()):  # (= lex.prepositions_starting)
         j = i
         skip = 0
         src_at: int | None = None
@@ -103,8 +103,11 @@ def match_preposition(doc: Doc, i: int) -> CueCandidate | None:
 
 def relay_cue_at(doc: Doc, i: int) -> bool:
     """True when an unambiguous prepositional cue starts at token *i* («بحسب»، «وفقاً لما ذكره»)."""
+    w = doc.norm(i)
+    if w not in doc.lex.prep_heads:
+        return False  # (no pattern starts here: the common case, decided at once)
     common = doc.lex.words["common_relay_heads"]
-    return doc.bare(i) not in common and doc.norm(i) not in common \
+    return doc.bare(i) not in common and w not in common \
         and match_preposition(doc, i) is not None
 
 
@@ -162,6 +165,7 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
     tokens = doc.tokens
     lex = doc.lex
     negators = {p[0] for p in lex.traps["negation"] if len(p) == 1}
+    prep_heads = lex.prep_heads
     i = 0
     n = len(tokens)
     while i < n:
@@ -169,7 +173,7 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
         if t.kind != "word" or i in doc.noisy:
             i += 1
             continue
-        prep = match_preposition(doc, i)
+        prep = match_preposition(doc, i) if t.norm in prep_heads else None
         if prep is not None:
             out.append(prep)
             i = max(prep.end, (prep.inner_verb or i) + 1)

@@ -25,7 +25,7 @@ __all__ = ["recipient_outlet", "published_by", "origin_after_an", "is_relay_clau
 
 def is_relay_clause(doc: Doc, k: int) -> bool:
     """«، نقلت عنه وكالة X،»: a relaying verb with عنه inside another cue's frame."""
-    if not doc.is_word(k) or doc.norm(k + 1) not in ("عنه", "عنها", "عنهم"):
+    if doc.norm(k + 1) not in ("عنه", "عنها", "عنهم") or not doc.is_word(k):
         return False
     info = doc.info(k)
     return info is not None and info.form == "verb" and "relay" in info.entry.flags
