@@ -72,9 +72,13 @@ def _line_keys(text: str) -> list[str]:
 
 def _repeats(key: str, earlier: list[str]) -> bool:
     """True when *key* is an earlier line written out two or more times (spaces aside)."""
+    return _repeats_squashed(key, [s.replace(" ", "") for s in earlier])
+
+
+def _repeats_squashed(key: str, earlier: list[str]) -> bool:
+    """:func:`_repeats`, with the spaces already taken out of the *earlier* lines."""
     squashed = key.replace(" ", "")
     for s in earlier:
-        s = s.replace(" ", "")
         if len(s) > 10 and len(squashed) % len(s) == 0 and len(squashed) > len(s) and squashed == s * (len(squashed) // len(s)):
             return True
     return False
@@ -87,8 +91,8 @@ def find_noise(text: str) -> list[Span]:
     footers = tuple(f for f in phrases.get("footer", ()) if f)
     credits = tuple(phrases.get("credit", ()))
     spans: list[Span] = []
-    seen: list[str] = []
     seen_set: set[str] = set()
+    first_squashed: list[str] = []  # the first three lines' keys, spaces taken out
     in_footer = False
     pos = 0
     for line, key in zip(text.split("\n"), _line_keys(text)):
@@ -109,7 +113,7 @@ def find_noise(text: str) -> list[Span]:
                 or not _ARABIC.search(stripped)
                 or (stripped.startswith("*") and key.startswith(credits))
                 or key in seen_set
-                or _repeats(key, seen[:3])
+                or _repeats_squashed(key, first_squashed)
             )
         if noise:
             spans.append(Span.of(text, lstart, lend))
@@ -118,8 +122,9 @@ def find_noise(text: str) -> list[Span]:
             if m and m.end() < len(stripped):
                 spans.append(Span.of(text, lstart, lstart + len(m.group().rstrip())))
         if key:
-            seen.append(key)
             seen_set.add(key)
+            if len(first_squashed) < 3:
+                first_squashed.append(key.replace(" ", ""))
     return spans
 
 

@@ -59,13 +59,11 @@ def _straight_side(tokens: list[Token], i: int) -> str:
     return "either"
 
 
-def _pair_quotes(tokens: list[Token], start: int, end: int, quotes: dict[int, int]) -> None:
+def _pair_quotes(tokens: list[Token], marks: list[int], quotes: dict[int, int]) -> None:
+    """Pair the quote tokens *marks* (the quote marks of one paragraph, in order)."""
     stack: list[int] = []
-    for i in range(start, end):
-        t = tokens[i]
-        if t.kind != "quote":
-            continue
-        ch = t.text
+    for i in marks:
+        ch = tokens[i].text
         if ch in OPENING_QUOTES:
             stack.append(i)
         elif ch in CLOSING_QUOTES:
@@ -89,19 +87,27 @@ def segment(tokens: list[Token]) -> Segmentation:
     """Find the paragraphs, sentences and quote pairs of a token list."""
     paragraphs: list[tuple[int, int]] = []
     sentences: list[tuple[int, int]] = []
-    sentence_of = [0] * len(tokens)
+    # A token's sentence number is the count of sentences ended before it, so it is
+    # filled in by runs between the tokens that can end one (line breaks, sentence
+    # marks, quote marks); only those are looked at one by one.
+    sentence_of: list[int] = []
+    marks: list[list[int]] = [[]]  # the quote marks of each paragraph
     quotes: dict[int, int] = {}
     p_start = s_start = 0
     n = len(tokens)
-    for i, t in enumerate(tokens):
-        sentence_of[i] = len(sentences)
+    done = 0  # sentence_of is filled up to here
+    for i in [i for i, t in enumerate(tokens) if t.kind != "word" and (
+            t.kind != "punct" or t.norm in SENTENCE_END)]:
+        t = tokens[i]
+        sentence_of += [len(sentences)] * (i + 1 - done)
+        done = i + 1
         if t.kind == "newline":
             if s_start < i:
                 sentences.append((s_start, i))
-                sentence_of[i] = len(sentences) - 1
             s_start = i + 1
             if p_start < i:
                 paragraphs.append((p_start, i))
+                marks.append([])
             p_start = i + 1
         elif t.norm in SENTENCE_END:
             prev = tokens[i - 1] if i else None
@@ -114,17 +120,18 @@ def segment(tokens: list[Token]) -> Segmentation:
                 continue  # '."' — the quote mark closes with the sentence
             sentences.append((s_start, i + 1))
             s_start = i + 1
-        elif t.kind == "quote" and s_start < i and tokens[i - 1].norm in SENTENCE_END \
-                and tokens[i - 1].kind != "newline" and tokens[i - 1].end == t.start:
-            sentences.append((s_start, i + 1))
-            s_start = i + 1
+        elif t.kind == "quote":
+            marks[-1].append(i)
+            if s_start < i and tokens[i - 1].norm in SENTENCE_END \
+                    and tokens[i - 1].kind != "newline" and tokens[i - 1].end == t.start:
+                sentences.append((s_start, i + 1))
+                s_start = i + 1
+    sentence_of += [len(sentences)] * (n - done)
     if s_start < n:
         sentences.append((s_start, n))
-        for i in range(s_start, n):
-            sentence_of[i] = len(sentences) - 1
     if p_start < n:
         paragraphs.append((p_start, n))
-    for ps, pe in paragraphs:
-        _pair_quotes(tokens, ps, pe, quotes)
+    for paragraph_marks in marks:
+        _pair_quotes(tokens, paragraph_marks, quotes)
     closers = {c: o for o, c in quotes.items()}
     return Segmentation(tuple(paragraphs), tuple(sentences), tuple(sentence_of), quotes, closers)
