@@ -55,6 +55,7 @@ _URL_RE = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})", re
 _URL_CHARS_RE = re.compile(r"[a-z0-9\-./:]+", re.IGNORECASE)
 _MAX_NAME_WORDS = 12
 _MAX_PLANS = 200_000
+_SCANS = 16  # forms looked up by scanning the words before they are indexed
 _UNPLANNED: Any = object()
 _PUBLISHER_VERBS = ("نشرته", "نشرتها", "اوردته", "اوردتها", "بثته", "بثتها", "نقلته", "نقلتها")
 
@@ -152,8 +153,8 @@ def _article_words(text: str) -> tuple[list[int], list[int], list[str]]:
 class ArticleContext:
     """An article scanned once: registry names and country words with their positions.
 
-    ``positions`` (a clitic variant → the indexes of the words having it) and
-    ``officials`` are filled in as lookups need them.
+    ``positions`` (a clitic variant → the indexes of the words having it), ``officials``
+    and ``by_word`` are filled in as lookups need them.
     """
 
     text: str = attrs.field(repr=False)
@@ -165,6 +166,7 @@ class ArticleContext:
     hit_starts: tuple[int, ...] = attrs.field(repr=False, default=())
     word_ends: tuple[int, ...] = attrs.field(repr=False, default=())
     officials: dict[int, bool] = attrs.field(repr=False, factory=dict)
+    by_word: dict[str, list[int]] = attrs.field(repr=False, factory=dict)
 
     @classmethod
     def build(cls, text: str, registry: Registry | None = None) -> ArticleContext:
@@ -228,7 +230,15 @@ class ArticleContext:
         found = self.positions.get(form)
         if found is None:
             sources = {t for t in _clitic_sources(form) if form in clitic_variants(t)}
-            found = self.positions[form] = tuple([k for k, w in enumerate(self.words) if w[2] in sources])
+            if len(self.positions) < _SCANS:  # a few forms: one scan each
+                found = tuple([k for k, w in enumerate(self.words) if w[2] in sources])
+            else:  # many (a long article): index the words once
+                by_word = self.by_word
+                if not by_word:
+                    for k, w in enumerate(self.words):
+                        by_word.setdefault(w[2], []).append(k)
+                found = tuple(sorted(k for t in sources for k in by_word.get(t, ())))
+            self.positions[form] = found
         return found
 
     def official_at(self, j: int) -> bool:
