@@ -6,6 +6,8 @@ changes after :func:`build_doc`.
 
 from __future__ import annotations
 
+import bisect
+
 import attrs
 
 from claimtrack.lexicon import FormInfo, Lexicon, load_lexicon
@@ -31,6 +33,8 @@ class Doc:
     starts: list[int] = attrs.field(repr=False)
     para_end: list[int] = attrs.field(repr=False)
     infos: list[FormInfo | None] = attrs.field(repr=False)
+    #: The tokens that have a cue reading, in order.
+    cue_positions: list[int] = attrs.field(repr=False, factory=list)
 
     # --- token helpers ------------------------------------------------------------------
     def info(self, i: int) -> FormInfo | None:
@@ -48,6 +52,11 @@ class Doc:
     def is_word(self, i: int) -> bool:
         """True when token *i* exists and is a word."""
         return 0 <= i < len(self.tokens) and self.tokens[i].kind == "word"
+
+    def cues_in(self, start: int, stop: int) -> list[int]:
+        """The tokens in ``[start, stop)`` that have a cue reading (:meth:`info`), in order."""
+        pos = self.cue_positions
+        return pos[bisect.bisect_left(pos, start):bisect.bisect_left(pos, stop)]
 
     def sentence(self, i: int) -> tuple[int, int]:
         """The token range of the sentence holding token *i*."""
@@ -127,4 +136,4 @@ def build_doc(text: str, *, lexicon: Lexicon | None = None) -> Doc:
     infos = [lookup(t.norm) if t.norm in cue_words and t.kind == "word" and not _noncue(t.text, noncue)
              else None for t in tokens]
     return Doc(text, tokens, segment(tokens), noise, frozenset(noisy), lex,
-               [t.start for t in tokens], para_end, infos)
+               [t.start for t in tokens], para_end, infos, [i for i, f in enumerate(infos) if f is not None])

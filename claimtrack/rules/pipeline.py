@@ -385,9 +385,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     after = c.end
     # Another verb cue closes this cue's window.
     sayings: list[int] = []
+    window = doc.cues_in(c.end, limit)  # (only a word with a cue reading can close it)
     inside_prep = {m for k in range(c.end, limit) if k in preps for m in range(k, preps[k].end)}
-    inside_prep.update(k for k in range(c.end, limit) if is_relay_clause(doc, k))
-    for k in range(c.end, limit):
+    inside_prep.update(k for k in window if is_relay_clause(doc, k))
+    for k in window:
         if doc.is_word(k) and k not in consumed and doc.info(k) is not None \
                 and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in inside_prep \
                 and not anonymity_trap(doc, k):
