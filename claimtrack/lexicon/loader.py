@@ -100,7 +100,14 @@ class Lexicon:
     cue_words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     #: :meth:`prepositions_starting` of every word that starts a pattern.
     prep_heads: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(init=False, repr=False, eq=False)
+    #: The words و/ف + a one-word ``[opening]`` trap (وبين): the only words that trap may make a cue.
+    opening_words: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     _clitic_infos: dict[str, FormInfo] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+
+    @opening_words.default
+    def _opening_words(self) -> frozenset[str]:
+        return frozenset(c + p[0] for p in self.traps.get("opening", ()) if len(p) == 1
+                         for c in _CLITICS if len(p[0]) >= 2)
 
     @cue_words.default
     def _cue_words(self) -> frozenset[str]:

@@ -142,7 +142,7 @@ def _opening_cue(doc: Doc, i: int) -> FormInfo | None:
     """«وبيّن المسؤول أن ...»: a [noncue] word listed under [opening] in ``traps.txt`` is a
     cue when, with و/ف, it opens a sentence or follows a comma and a complementiser follows."""
     w = doc.norm(i)
-    if len(w) < 3 or w[0] not in "وف" or (w[1:],) not in doc.lex.traps.get("opening", ()):
+    if w not in doc.lex.opening_words:  # (و/ف and an [opening] word)
         return None
     prev = i - 1
     if prev >= 0 and doc.tokens[prev].kind == "word":
@@ -179,7 +179,7 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
             i = max(prep.end, (prep.inner_verb or i) + 1)
             continue
         info = doc.info(i)  # the noncue traps are already left out
-        if info is None:
+        if info is None and t.norm in lex.opening_words:
             info = _opening_cue(doc, i)
         if info is not None and info.form == "verb" and doc.norm(i - 1) in lex.words["cue_blockers"] and doc.is_word(i - 1):
             info = None  # «عن إدانتها»: after a preposition the word is a noun
