@@ -545,6 +545,9 @@ def resolve_article(article: Article, *, registry: Registry | None = None) -> Ar
     publisher = detect_publisher(article, registry=reg, ctx=ctx)
     done: dict[tuple[int, int], Resolution] = {}
     history: list[tuple[int, tuple[str, ...], Resolution]] = []
+    # The last resolution of each (head noun, type): what «المصدر» after «مصدر ...» takes,
+    # found at once instead of by a walk back through the whole history.
+    last_of: dict[tuple[str, str], Resolution] = {}
 
     def resolve_source(src: Source) -> Source:
         span_key = (src.span.start, src.span.end)
@@ -561,14 +564,14 @@ def resolve_article(article: Article, *, registry: Registry | None = None) -> Ar
             words = tokens(src.span.text)
             if res.canonical is None and res.side is None and words and len(words) <= 2 \
                     and words[0].startswith("ال") and res.type in ("anonymous", "official"):
-                head = strip_article(words[0])
-                for _, prev_words, prev in reversed(history):
-                    if prev_words and strip_article(prev_words[0]) == head and prev.type == res.type:
-                        res = attrs.evolve(res, side=prev.side, canonical=prev.canonical,
-                                           canonical_name=prev.canonical_name)
-                        break
+                prev = last_of.get((strip_article(words[0]), res.type))
+                if prev is not None:
+                    res = attrs.evolve(res, side=prev.side, canonical=prev.canonical,
+                                       canonical_name=prev.canonical_name)
             done[span_key] = res
             history.append((src.span.start, tuple(words), res))
+            if words:
+                last_of[(strip_article(words[0]), res.type)] = res
         return _apply(src, res)
 
     # Resolve in text order (coreference looks back), then keep the article's order.
