@@ -43,11 +43,12 @@ def masdar_frames(doc: Doc) -> list[Frame]:
         return out
     tokens = doc.tokens
     heads = doc.lex.words["masdar_heads"]
-    for k, t in enumerate(tokens):
-        if t.kind != "word" or k in doc.noisy:
+    for k in [k for k, t in enumerate(tokens) if t.norm in masdars and t.kind == "word"]:
+        t = tokens[k]
+        if k in doc.noisy:
             continue
-        entry = masdars.get(t.norm)
-        if entry is None or not (doc.is_word(k - 1) and (doc.norm(k - 1) in heads or doc.bare(k - 1) in heads)):
+        entry = masdars[t.norm]
+        if not (doc.is_word(k - 1) and (doc.norm(k - 1) in heads or doc.bare(k - 1) in heads)):
             continue
         limit = doc.paragraph_end(k)
         np = noun_phrase_forward(doc, k + 1, limit=limit)
