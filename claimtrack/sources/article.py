@@ -91,6 +91,13 @@ def _scan_table(reg: Registry) -> tuple[dict[tuple[str, ...], str], int, dict[st
     return table, max((len(k) for k in table), default=1), firsts
 
 
+@functools.lru_cache(maxsize=8)
+def _name_pairs(reg: Registry) -> frozenset[tuple[str, ...]]:
+    """The first two words of every registry name of two words or more."""
+    table, _, _ = _scan_table(reg)
+    return frozenset(k[:2] for k in table if len(k) > 1)
+
+
 #: What the scan needs to know of one word: the clitic variants that start a registry
 #: name, the most words such a name has, and the forms that start a country word.
 _WordPlan = tuple[tuple[str, ...], int, tuple[str, ...]]
@@ -174,6 +181,7 @@ class ArticleContext:
         reg = registry if registry is not None else builtin_registry()
         starts, ends, toks = _article_words(text)
         table, _, _ = _scan_table(reg)
+        pairs = _name_pairs(reg)
         plans = _plans(reg)
         country_index = word_lists().country_index
         hits: list[Hit] = []
@@ -196,7 +204,15 @@ class ArticleContext:
                 continue
             variants, reach, forms = plan
             found = None
-            for n in range(min(reach, n_toks - i), 0, -1):
+            top = min(reach, n_toks - i)
+            if top > 1:
+                nxt = toks[i + 1]
+                for first in variants:
+                    if (first, nxt) in pairs:
+                        break
+                else:
+                    top = 1  # (no name goes on with the next word)
+            for n in range(top, 0, -1):
                 rest = tuple(toks[i + 1:i + n])
                 for first in variants:
                     entry_id = table.get((first,) + rest)
