@@ -111,6 +111,7 @@ def _plans(reg: Registry) -> dict[str, _WordPlan | None]:
 
 
 def _word_plan(word: str, reg: Registry) -> _WordPlan | None:
+    """What the registry and country scan needs to know of the normalised *word*."""
     _, _, firsts = _scan_table(reg)
     variants = tuple(v for v in clitic_variants(word) if v in firsts)
     reach = max((firsts[v] for v in variants), default=0)
@@ -123,6 +124,7 @@ def _word_plan(word: str, reg: Registry) -> _WordPlan | None:
 
 @functools.lru_cache(maxsize=1)
 def _country_firsts() -> frozenset[str]:
+    """The first words of the country words and names."""
     return frozenset(k[0] for k in word_lists().country_index)
 
 
