@@ -48,6 +48,9 @@ _FOLD = {
     "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
     "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ",
+    # Lowercase capital sigma before lower() sees it: lower() would pick the final form by
+    # context, and the offset-mapped path lowers character by character.
+    "Σ": "σ",
 }
 _TABLE = str.maketrans(_FOLD)
 # No folded character is itself folded again, so replacing one character at a time gives

@@ -103,3 +103,10 @@ def test_finding_a_word_in_normalised_text_gives_original_span(text: str, needle
     i = n.text.index(needle)
     a, b = n.span_to_original(i, i + len(needle))
     assert text[a:b] == original
+
+
+def test_capital_sigma_folds_alike_on_both_paths() -> None:
+    # «İ» grows under lower(), which sends the text down the character-by-character path;
+    # a final capital sigma must fold there as it does in normalize()
+    for text in ("İΣ", "ΟΔΟΣ", "قال ΟΔΟΣ"):
+        assert normalized(text).text == normalize(text)
