@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import CueCandidate
+from claimtrack.rules.speakers import is_title
 from claimtrack.model import Span
 
 if TYPE_CHECKING:
@@ -36,6 +37,21 @@ def _body_noun(doc: Doc, k: int) -> bool:
 
     w = doc.norm(k)
     return w.startswith("ال") and word_lists().head([w], "anaphoric") == 1
+
+
+def _first_person(doc: Doc, start: int, end: int) -> bool:
+    """True when the words in ``[start, end)`` speak in the first person: a pronoun of
+    ``[first_person]`` (نحن، لدينا) or a negated first-person verb (لن نتراجع، لم أقل)."""
+    fp = doc.lex.words["first_person"]
+    prev = ""
+    for k in range(start, end):
+        if not doc.is_word(k):
+            continue
+        w = doc.norm(k)
+        if w in fp or (prev in ("لن", "لم") and w[:1] in "نا" and len(w) > 3):
+            return True
+        prev = w
+    return False
 
 
 def colon_headlines(doc: Doc) -> list[Frame]:
@@ -81,8 +97,9 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         quoted = tokens[k].kind == "quote"
         # «سوريا: ...» is a place label, not a speaker: one bare word needs quotes, unless
         # it is a definite body noun («التحالف: ...»، «الجيش: ...»).
-        if len(src_tokens) < 2 and not quoted and not _body_noun(doc, src_tokens[0]):
-            continue
+        if len(src_tokens) < 2 and not quoted and not _body_noun(doc, src_tokens[0]) \
+                and not is_title(doc.norm(src_tokens[0])) and not _first_person(doc, colon + 1, pe):
+            continue  # (a title «الرئيس:», or a name whose words speak in the first person «ترامب: سنرد»)
         if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
             continue
         src = Span.of(doc.text, tokens[src_tokens[0]].start, tokens[src_tokens[-1]].end)
