@@ -224,6 +224,25 @@ def _affiliation_tail(doc: Doc, k: int, n: int) -> int | None:
     return end
 
 
+#: The longest relative clause passed over between a subject and its verb.
+MAX_RELATIVE_WORDS = 8
+
+
+def _relative_before(doc: Doc, end: int, floor: int) -> int | None:
+    """The relative pronoun of a clause «التي/الذي ...» ending at *end* (no comma or
+    complementiser inside), whose noun is then the subject; or None."""
+    words = doc.lex.words
+    for r in range(end - 2, max(floor - 1, end - 2 - MAX_RELATIVE_WORDS), -1):
+        if not doc.is_word(r):
+            return None
+        w = doc.norm(r)
+        if w in words["relative_who"]:
+            return r if r > floor and doc.is_word(r - 1) else None
+        if w in words["complementizers"]:
+            return None
+    return None
+
+
 def _affiliation_before(doc: Doc, end: int, floor: int) -> int | None:
     """The adjective of an affiliation tail ending at *end* («... تابعة لها |خلصت»)."""
     for a in range(end - 2, max(floor - 1, end - 8), -1):
@@ -329,6 +348,11 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     end = j + 1
     count = 0
     quotes = doc.seg.closers
+    rel = _relative_before(doc, end, floor)
+    if rel is not None:  # «المعلومات التي تنقل للجهات الأمنية تشير»: the noun the clause hangs from
+        head = noun_phrase_backward(doc, rel, floor=floor)
+        if head is not None and (doc.bare(head[0]).startswith("ال") or _names_entry(doc, head[0], head[1])):
+            return head  # (a definite noun or a name: «وحاول تبرير النكسة التي ...» has no subject here)
     aff = _affiliation_before(doc, end, floor)
     if aff is not None:  # «بعثة تقصي حقائق تابعة لها خلصت»
         j, count = aff - 1, end - aff
