@@ -776,6 +776,13 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     if p.source_skip and np[0] == p.source_at:
         src = Span.of(doc.text, src.start + p.source_skip, src.end)
     frame = Frame(p, doc.span(p.start, p.end), source=src)
+    base = noun_phrase_forward(doc, p.source_at, limit=s_end, after_lam=True)
+    if base is not None and base[1] < np[0] and doc.word_in(base[1], "relay_verbs"):
+        # «حسبما أظهرت لقطات بثها التلفزيون»: the footage speaks, the channel relays it
+        frame.vias.append((doc.span(base[1], base[1] + 1), src))
+        frame.source = src = _span_tokens(doc, base)
+        if p.source_skip and base[0] == p.source_at:
+            frame.source = src = Span.of(doc.text, src.start + p.source_skip, src.end)
     if doc.norm(np[1]) == "عن" and any(
             (i := doc.info(m)) is not None and "relay" in i.entry.flags for m in range(p.start, p.end)):
         origin = origin_after_an(doc, np[1], s_end)  # «حسبما نقلت X عن Y»: Y speaks, X relays
