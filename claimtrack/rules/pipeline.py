@@ -487,15 +487,21 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 or _opens_here(doc, c.end))):
         return None  # «يُعتقد أن ...»: impersonal
     # «نقلت واس تصريحات عن X»: a document noun between the relay and عن.
+    topic = False
     if src_rng is not None and after == src_rng[1] and "relay" in flags:
         for m in range(src_rng[0] + 1, src_rng[1]):
             w = doc.norm(m)
-            if (w in doc.lex.nouns or w.rstrip("ا") in doc.lex.nouns) and doc.norm(src_rng[1]) == "عن":
+            if doc.norm(src_rng[1]) != "عن":
+                break
+            if w in doc.lex.words["topic_nouns"] or w.rstrip("ا") in doc.lex.words["topic_nouns"]:
+                topic = True  # «نقلت X أخباراً عن هجوم»: عن opens what the news is about
+                flags = flags | {"an"}
+            if topic or w in doc.lex.nouns or w.rstrip("ا") in doc.lex.nouns:
                 src_rng = (src_rng[0], m)
                 frame.source = _span_tokens(doc, src_rng)
                 break
     # «نقلت X عن Y»: Y speaks, X relays.
-    if src_rng is not None and frame.source is not None and ("relay" in flags):  # (also «وسائل إعلام نقلت عن Y»)
+    if src_rng is not None and frame.source is not None and "relay" in flags and not topic:  # (also «وسائل إعلام نقلت عن Y»)
         k = after
         while k < limit and (tokens[k].kind == "quote" or (tokens[k].kind == "punct" and tokens[k].text in "،,")):
             k += 1
@@ -612,7 +618,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             return None
     if c.negated and opener.kind == "object":
         return None
-    if "strict" in flags and opener.kind not in ("comp", "quote", "colon") and not (
+    if "strict" in flags and opener.kind not in ("comp", "quote", "colon") and not topic and not (
             opener.kind == "object" and frame.vias and "relay" in flags):
         return None  # (a relayed speaker's masdar «نقلت عن X تأكيده ...» is content enough)
     if "passive-present" in flags and info is not None and info.tense == "present" \
