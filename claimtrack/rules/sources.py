@@ -379,7 +379,9 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
         return None
     # The phrase must begin the clause: only a boundary (or nothing) may precede it; a
     # word with the conjunction و inside the span opens a new clause («... وروحاني يتعهد»).
-    if j >= floor and tokens[j].kind == "word":
+    vinfo = doc.info(v)
+    coordinated = vinfo is not None and vinfo.number in ("du", "pl")  # «موسكو ودمشق اتهمتا»
+    if j >= floor and tokens[j].kind == "word" and not coordinated:
         for m in range(end - 1, start - 1, -1):
             w = doc.norm(m)
             if len(w) > 3 and w[0] == "و" and w not in words["waw_words"] and doc.is_word(m):
