@@ -493,7 +493,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             w = doc.norm(m)
             if doc.norm(src_rng[1]) != "عن":
                 break
-            if w in doc.lex.words["topic_nouns"] or w.rstrip("ا") in doc.lex.words["topic_nouns"]:
+            if (w in doc.lex.words["topic_nouns"] or w.rstrip("ا") in doc.lex.words["topic_nouns"]) \
+                    and not is_media_word(doc, m - 1):  # (not «وكالة أنباء X»)
                 topic = True  # «نقلت X أخباراً عن هجوم»: عن opens what the news is about
                 flags = flags | {"an"}
             if topic or w in doc.lex.nouns or w.rstrip("ا") in doc.lex.nouns:
