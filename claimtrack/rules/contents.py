@@ -57,6 +57,8 @@ def _after_quote_or_word(doc: Doc, j: int, kind: str) -> Opener | None:
     t = doc.tokens[j]
     if t.kind == "quote" and j in doc.seg.quotes and j + 1 < n:
         return Opener(j + 1, doc.tokens[j + 1].start, True, j, kind)
+    if t.kind == "quote" and j not in doc.seg.closers and j + 1 < n and doc.is_word(j + 1):
+        return Opener(j + 1, doc.tokens[j + 1].start, False, None, kind)  # an opening mark never closed
     if t.kind == "newline":
         return None
     return Opener(j, t.start, False, None, kind)
