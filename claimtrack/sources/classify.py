@@ -55,8 +55,8 @@ def _unnamed_official(words: Sequence[str], n: int, raw: str) -> bool:
     rest = list(words[n:])
     if not rest:
         return False
-    if rest[0] in ("باسم", "بإسم", "باسم") or _is_name_like(rest):
-        return True
+    if rest[0] in ("باسم", "بإسم", "باسم") or rest[0].startswith("باسم") or _is_name_like(rest):
+        return True  # (also «المتحدث باسمها»)
     if rest[0].startswith("ال") and rest[0] not in _NON_COMPLEMENT:
         return True
     # «المسؤول في "جيش الإسلام" محمد علوش»: words after a quoted name are the person's name.

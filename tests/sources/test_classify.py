@@ -45,6 +45,7 @@ TYPES = [
     ("حركة حماس", "organization"),
     ("المعارضة السورية", "organization"),
     ("الكرملين", "organization"),
+    ("المتحدث باسمها", "official"),
     ("المكتب الإعلامي للحركة", "organization"),
     ("الشرطة", "organization"),
     ("واشنطن وباريس", "organization"),
