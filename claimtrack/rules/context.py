@@ -88,6 +88,15 @@ class Doc:
         """True when token *i* is a word of the grammar section *section*."""
         return self.is_word(i) and self.tokens[i].norm in self.lex.words[section]
 
+    def document_noun(self, i: int) -> bool:
+        """True when word *i* is an attributive noun of ``nouns.txt`` (بيان، تقرير), with or
+        without «ال» or the accusative alif (البيان، بياناً)."""
+        if not self.is_word(i):
+            return False
+        w = self.tokens[i].norm
+        nouns = self.lex.nouns
+        return w in nouns or w.rstrip("ا") in nouns or (w.startswith("ال") and w[2:] in nouns)
+
     def possessed(self, i: int) -> bool:
         """True when word *i* is a noun with a possessive pronoun as written (مسؤوليتها،
         اجتماعه): an object, or the speaker's own occasion."""

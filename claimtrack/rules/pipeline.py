@@ -497,7 +497,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                     and not is_media_word(doc, m - 1):  # (not «وكالة أنباء X»)
                 topic = True  # «نقلت X أخباراً عن هجوم»: عن opens what the news is about
                 flags = flags | {"an"}
-            if topic or w in doc.lex.nouns or w.rstrip("ا") in doc.lex.nouns:
+            if topic or doc.document_noun(m):
                 src_rng = (src_rng[0], m)
                 frame.source = _span_tokens(doc, src_rng)
                 break
@@ -777,7 +777,7 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     np = _prep_source(doc, p, s_end)
     if np is None:
         return None
-    if p.lemma.endswith("جاء في") and not (doc.norm(np[0]) in doc.lex.nouns or is_media_word(doc, np[0])):
+    if p.lemma.endswith("جاء في") and not (doc.document_noun(np[0]) or is_media_word(doc, np[0])):
         return None  # «جاء في ضوء ...»: not a document or an outlet
     src = _span_tokens(doc, np)
     if p.source_skip and np[0] == p.source_at:
@@ -998,15 +998,14 @@ def _issuers(doc: Doc) -> list[tuple[int, Span]]:
         if np is None:
             continue
         s, e = np
-        last = doc.norm(e - 1)
-        if e - s > 1 and (last in doc.lex.nouns or last.rstrip("ا") in doc.lex.nouns):
+        if e - s > 1 and doc.document_noun(e - 1):
             e -= 1  # «الحركة بياناً»: the document noun closes the subject
         else:
             m = e
             if e < len(doc.tokens) and doc.tokens[e].text in ("،", ","):  # «X، المسماة "Y"، صوراً»
                 m = next((x + 1 for x in range(e + 1, min(len(doc.tokens), e + 9))
                           if doc.tokens[x].text in ("،", ",")), e)
-            if not (doc.norm(m) in doc.lex.nouns or doc.norm(m).rstrip("ا") in doc.lex.nouns):
+            if not doc.document_noun(m):
                 continue
         if e > s:
             out.append((k, _span_tokens(doc, (s, e))))
