@@ -199,14 +199,11 @@ def _names_entry(doc: Doc, s: int, e: int) -> bool:
     """True when tokens ``[s, e)`` are a registry name or alias, or an outlet's head with
     its name (قناة المسيرة), complete without an affiliation; a generic head (بعثة
     التحقيق، مجموعات) needs it."""
-    from claimtrack.sources import resolve
-
     if e <= s:
         return False
     if e - s >= 2 and is_media_word(doc, s):
         return True  # «قناة الفجر»: an outlet's head with its name
-    m = resolve(doc.text[doc.tokens[s].start:doc.tokens[e - 1].end])
-    return m is not None and m.method in _NAMED
+    return _named(doc.text[doc.tokens[s].start:doc.tokens[e - 1].end])
 
 
 def _affiliation_tail(doc: Doc, k: int, n: int) -> int | None:
@@ -478,6 +475,16 @@ def _adjective_like(word: str) -> bool:
             or w.startswith("م") or w in ("عام", "خاص", "حر", "كبير", "جديد", "اول", "ثاني"))
 
 
+def _named(text: str) -> bool:
+    """True when *text* is a registry name or alias, or a context name («النيابة العامة»،
+    «وزارة الداخلية») that several entries share — a name all the same."""
+    from claimtrack.sources import builtin_registry, resolve
+    from claimtrack.sources.mention import key
+
+    m = resolve(text)
+    return (m is not None and m.method in _NAMED) or key(text) in builtin_registry().context
+
+
 #: Resolution methods that mean the words *are* an entry's name or alias (a "context" alias
 #: names different bodies in different countries, «النيابة العامة», but is a name all the same).
 _NAMED = frozenset({"exact", "context"})
@@ -496,18 +503,17 @@ def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     for n in range(len(words), 0, -1):
         if n == len(words) and n > 1:
             whole = doc.text[doc.tokens[s].start:doc.tokens[words[-1]].end]
-            m = resolve(whole)
-            if m is not None and m.method in _NAMED:
+            if _named(whole):
                 return rng
             continue
         nxt_word = doc.norm(words[n])
         if nxt_word[:1] == "و" and nxt_word not in doc.lex.words["waw_words"]:
             continue  # «واشنطن وباريس»: a coordination, not the end of the subject
         prefix = doc.text[doc.tokens[s].start:doc.tokens[words[n - 1]].end]
-        m = resolve(prefix)
-        if m is not None and m.method in _NAMED:
+        if _named(prefix):
+            m = resolve(prefix)
             q = words[n - 1] + 1
-            if q in doc.seg.quotes and doc.seg.quotes[q] + 1 == e:
+            if m is not None and q in doc.seg.quotes and doc.seg.quotes[q] + 1 == e:
                 inner = resolve(doc.text[doc.tokens[q].end:doc.tokens[e - 1].start])
                 if inner is not None and inner.id == m.id:
                     return rng  # «وكالة الأنباء السورية "سانا"»: the name repeated in quotes

@@ -1,7 +1,8 @@
 """The source registry: named outlets and bodies, loaded from commented TOML files.
 
 The built-in registry lives in ``claimtrack/sources/data/*.toml`` (every file except the
-word lists ``types.toml`` and ``countries.toml``); the format is described at the top of
+word lists ``types.toml`` and ``countries.toml``, plus the state bodies built from the
+nationality × body table ``state_bodies.toml``); the format is described at the top of
 ``outlets_international.toml`` and in ``docs/sources.rst``. :func:`builtin_registry`
 loads and validates it once. :func:`load_registry` merges user files over it.
 
@@ -65,7 +66,7 @@ KINDS = OUTLET_KINDS + ORGANIZATION_KINDS
 #: Values of the ``side`` field.
 SIDES = ("government", "opposition")
 #: Files in the data directory that are word lists, not registry files.
-WORDLIST_FILES = ("types.toml", "countries.toml")
+WORDLIST_FILES = ("types.toml", "countries.toml", "state_bodies.toml")
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COUNTRY_RE = re.compile(r"^(?:[A-Z]{2}|INT)$")
@@ -295,7 +296,9 @@ def _builtin_entries() -> list[Entry]:
         if item.name.endswith(".toml") and item.name not in WORDLIST_FILES:
             entries.extend(parse_registry_text(item.read_text(encoding="utf-8"),
                                                filename=f"sources/data/{item.name}"))
-    return entries
+    from claimtrack.sources.state_bodies import state_body_entries
+
+    return entries + state_body_entries(entries)
 
 
 @functools.lru_cache(maxsize=1)

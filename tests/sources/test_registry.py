@@ -125,3 +125,28 @@ def test_same_id_in_user_file_replaces_entry(tmp_path: Path) -> None:
         reg = load_registry([f])
     assert reg["reuters"].name == "Reuters (mine)"
     assert reg.lookup("وكالة رويترز") is None
+
+
+def test_state_bodies_are_built_from_the_table() -> None:
+    from claimtrack.sources import resolve
+
+    reg = builtin_registry()
+    assert reg["egyptian-interior-ministry"].name == "Egyptian Interior Ministry"
+    assert resolve("الجيش السوداني").id == "sudanese-army"
+    # a hand-written entry wins over the built one
+    assert resolve("الداخلية العراقية").id == "iraqi-interior-ministry"
+    assert "british-defense-ministry" not in reg and "uk-defense-ministry" not in reg
+
+
+def test_state_body_table_errors_name_the_problem() -> None:
+    from claimtrack.sources.state_bodies import state_body_entries
+
+    nat = {"EG": {"prefix": "egyptian", "en": "Egyptian", "m": "المصري", "f": "المصرية"}}
+    with pytest.raises(RegistryError, match="gender"):
+        state_body_entries([], table={"nationalities": nat,
+                                      "bodies": {"army": {"kind": "army", "en": "Army", "gender": "x", "ar": ["الجيش"]}}})
+    with pytest.raises(RegistryError, match="lacks the field 'kind'"):
+        state_body_entries([], table={"nationalities": nat, "bodies": {"army": {"en": "Army"}}})
+    built = state_body_entries([], table={"nationalities": nat, "bodies": {
+        "army": {"kind": "army", "en": "Army", "gender": "m", "ar": ["الجيش"]}}})
+    assert [(e.id, e.ar, e.context) for e in built] == [("egyptian-army", ("الجيش المصري",), ("الجيش",))]
