@@ -14,15 +14,12 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import CueCandidate
+from claimtrack.rules.frame import Frame
 from claimtrack.rules.speakers import is_title
 from claimtrack.model import Span
 
-if TYPE_CHECKING:
-    from claimtrack.rules.pipeline import Frame
 
 __all__ = ["colon_headlines"]
 
@@ -56,8 +53,6 @@ def _first_person(doc: Doc, start: int, end: int) -> bool:
 
 def colon_headlines(doc: Doc) -> list[Frame]:
     """Frames for the colon headlines of *doc*."""
-    from claimtrack.rules.pipeline import Frame
-
     out: list[Frame] = []
     tokens = doc.tokens
     for ps, pe in doc.seg.paragraphs:

@@ -16,16 +16,13 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from claimtrack.rules.contents import Opener, content_extent
 from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import CueCandidate
+from claimtrack.rules.frame import Frame
 from claimtrack.rules.sources import noun_phrase_forward
 from claimtrack.model import Span
 
-if TYPE_CHECKING:
-    from claimtrack.rules.pipeline import Frame
 
 __all__ = ["masdar_frames"]
 
@@ -35,8 +32,6 @@ MAX_APPOSITION = 5
 
 def masdar_frames(doc: Doc) -> list[Frame]:
     """Frames for the verbal-noun cues of *doc*."""
-    from claimtrack.rules.pipeline import Frame
-
     out: list[Frame] = []
     masdars = doc.lex.masdars
     if not masdars:

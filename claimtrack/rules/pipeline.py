@@ -1,7 +1,9 @@
 """The rules backend: run the stages over a text and build the records.
 
 cues → sources → contents → relays → speakers, then nested attributions are folded
-into relay chains and records are built with exact offsets into the original text.
+into relay chains (:mod:`~claimtrack.rules.nesting`), implicit speakers resolved
+(:mod:`~claimtrack.rules.speakers`), and records built with exact offsets into the
+original text. This module assembles a :class:`~claimtrack.rules.frame.Frame` per cue.
 
 Examples:
     >>> atts, _ = extract_attributions("ونقلت وكالة سانا عن محافظ المدينة قوله إن الطريق آمن.")
@@ -14,9 +16,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable
-
-import attrs
 
 from claimtrack.rules.contents import Opener, clause_break, content_extent, find_opener, quote_before
 from claimtrack.rules.context import Doc, build_doc
@@ -31,7 +30,15 @@ from claimtrack.rules.sources import (
     split_at_entity,
     split_object,
 )
-from claimtrack.rules.speakers import is_title, pick_antecedent
+from claimtrack.rules.frame import Frame, first_token_at, span_tokens
+from claimtrack.rules.nesting import (
+    covered,
+    drop_nested_implicit,
+    fold_nested,
+    fold_statement_clause,
+    reported_inside_quote,
+)
+from claimtrack.rules.speakers import is_title, resolve_implicit
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
 from claimtrack.text.normalize import normalize
@@ -44,34 +51,6 @@ MAX_CLAUSE_TOKENS = 120
 
 #: How far (in tokens) after a cue its content may open.
 OPENER_WINDOW = 40
-
-
-@attrs.define
-class Frame:
-    """One attribution under construction (internal, mutable)."""
-
-    cue: CueCandidate
-    cue_span: Span
-    source: Span | None = None
-    implicit: bool = False
-    content: tuple[int, int, str] | None = None
-    vias: list[tuple[Span, Span]] = attrs.Factory(list)
-    dropped: bool = False
-    opener_kind: str = ""
-    relay_implicit: bool = False
-    outer: Span | None = None  # the speaker of the plain report this frame was folded out of
-
-
-def _span_tokens(doc: Doc, rng: tuple[int, int], *, strip_waw: bool = False) -> Span:
-    s, e = rng
-    start, end = doc.tokens[s].start, doc.tokens[e - 1].end
-    text = doc.text
-    # Leave out a leading conjunction fused to an ال-word (والسلطة → السلطة) and quotes.
-    first = doc.tokens[s]
-    if first.kind == "word" and len(first.norm) > 3 and first.norm[0] in "وف" and (
-            first.norm[1:3] == "ال" or (strip_waw and first.norm not in doc.lex.words["waw_words"])):
-        start += text[start:].index(first.text[1:2]) if first.text[1:2] else 1
-    return Span.of(text, start, end)
 
 
 def _skip_time(doc: Doc, j: int, limit: int) -> int:
@@ -109,8 +88,6 @@ def _sentence_limit(doc: Doc, i: int) -> int:
     return doc.sentence(i)[1]
 
 
-
-
 def _relative_antecedent(doc: Doc, c: CueCandidate) -> Span | None:
     """The noun a relative clause hangs from, when the cue is its verb and has no subject
     of its own («لحركة حماس التي دانت الهجوم» → حركة حماس)."""
@@ -137,7 +114,7 @@ def _relative_antecedent(doc: Doc, c: CueCandidate) -> Span | None:
         k -= 1
     if first is None:
         return None
-    span = _span_tokens(doc, (first, rel))
+    span = span_tokens(doc, (first, rel))
     w = doc.norm(first)
     if w[0] in "لب" and len(w) > 3 and w not in doc.lex.words["b_words"]:
         span = Span.of(doc.text, span.start + 1, span.end)
@@ -418,7 +395,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                     break
         if fwd is not None and thus and quote_before(doc, c.start - 1) is not None:
             fwd = split_object(doc, fwd) if "obj" in flags else fwd
-            frame.source = _span_tokens(doc, fwd)
+            frame.source = span_tokens(doc, fwd)
             qb = quote_before(doc, c.start - 1)
             assert qb is not None
             frame.content = (qb[0], qb[1], "direct")
@@ -474,7 +451,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         if subj is not None:  # «وعلق الوزير على القرار قائلاً»، «واكتفى المتحدث بالقول»
             src_rng, after = subj, c.end
     if src_rng is not None:
-        frame.source = _span_tokens(doc, src_rng, strip_waw=after == c.end)
+        frame.source = span_tokens(doc, src_rng, strip_waw=after == c.end)
     prev = doc.norm(c.start - 1) if doc.is_word(c.start - 1) else ""
     if c.form == "verb" and not c.passive and prev in doc.lex.words["complementizers"] \
             and prev not in ("ان", "بان") and (src_rng is None or after > c.end) \
@@ -499,7 +476,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 flags = flags | {"an"}
             if topic or doc.document_noun(m):
                 src_rng = (src_rng[0], m)
-                frame.source = _span_tokens(doc, src_rng)
+                frame.source = span_tokens(doc, src_rng)
                 break
     # «نقلت X عن Y»: Y speaks, X relays.
     if src_rng is not None and frame.source is not None and "relay" in flags and not topic:  # (also «وسائل إعلام نقلت عن Y»)
@@ -513,7 +490,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                     origin = (origin[0], m)  # «عن قائد الشرطة تأكيده ...»: the masdar opens the content
                     break
             frame.vias.append((frame.cue_span, frame.source))
-            frame.source = _span_tokens(doc, origin)
+            frame.source = span_tokens(doc, origin)
             after = origin[1]
             while after < limit and tokens[after].kind == "quote" and after in doc.seg.closers:
                 after += 1  # «عن "مصدر رسمي"»
@@ -531,7 +508,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 frame.vias.append((frame.cue_span, frame.source))
                 frame.cue = p
                 frame.cue_span = doc.span(p.start, p.end)
-                frame.source = _span_tokens(doc, np)
+                frame.source = span_tokens(doc, np)
                 consumed.update(range(p.start, p.end))
                 after = np[1]
     # «قائلاً» right after the cue or its speaker is part of the cue; after an object it is a
@@ -661,7 +638,7 @@ def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, 
         if p is not None and p.source_at is not None and p.lemma.replace(" ", "") != "نقلاعن" and p.start not in consumed:
             np = _prep_source(doc, p, stop)
             if np is not None:
-                src = _span_tokens(doc, np)
+                src = span_tokens(doc, np)
                 if p.source_skip and np[0] == p.source_at:
                     src = Span.of(doc.text, src.start + p.source_skip, src.end)
                 frame.vias.append((doc.span(p.start, p.end), src))
@@ -678,7 +655,7 @@ def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, 
     pub = published_by(doc, src_end, stop)
     if pub is not None:
         k, np = pub
-        frame.vias.append((doc.span(k, k + 1), _span_tokens(doc, np)))
+        frame.vias.append((doc.span(k, k + 1), span_tokens(doc, np)))
 
 
 def _trailing_via(doc: Doc, frame: Frame, preps: dict[int, CueCandidate], consumed: set[int]) -> None:
@@ -688,7 +665,7 @@ def _trailing_via(doc: Doc, frame: Frame, preps: dict[int, CueCandidate], consum
     end_char = frame.content[1]
     tokens = doc.tokens
     # the first token at or after the content's end
-    k = _first_token_at(doc, end_char)
+    k = first_token_at(doc, end_char)
     if k is None:
         return
     while k < len(tokens) and (tokens[k].kind in ("punct", "quote")) and tokens[k].text not in ".؟!\n":
@@ -700,7 +677,7 @@ def _trailing_via(doc: Doc, frame: Frame, preps: dict[int, CueCandidate], consum
     np = _prep_source(doc, p, limit)
     if np is None:
         return
-    src = _span_tokens(doc, np)
+    src = span_tokens(doc, np)
     if p.source_skip and np[0] == p.source_at:
         src = Span.of(doc.text, src.start + p.source_skip, src.end)
     # only when nothing but the relay phrase remains in the sentence
@@ -753,17 +730,12 @@ def _sentence_final_relay(doc: Doc, idx: int, preps: dict[int, CueCandidate],
             j += 1
         if j < s_end:
             return None
-        src = _span_tokens(doc, np)
+        src = span_tokens(doc, np)
         if p.source_skip and np[0] == p.source_at:
             src = Span.of(doc.text, src.start + p.source_skip, src.end)
         consumed.update(range(p.start, p.end))
         return doc.span(p.start, p.end), src
     return None
-
-
-def _first_token_at(doc: Doc, char: int) -> int | None:
-    i = bisect.bisect_left(doc.starts, char)
-    return i if i < len(doc.tokens) else None
 
 
 def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
@@ -779,7 +751,7 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         return None
     if p.lemma.endswith("جاء في") and not (doc.document_noun(np[0]) or is_media_word(doc, np[0])):
         return None  # «جاء في ضوء ...»: not a document or an outlet
-    src = _span_tokens(doc, np)
+    src = span_tokens(doc, np)
     if p.source_skip and np[0] == p.source_at:
         src = Span.of(doc.text, src.start + p.source_skip, src.end)
     frame = Frame(p, doc.span(p.start, p.end), source=src)
@@ -787,7 +759,7 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     if base is not None and base[1] < np[0] and doc.word_in(base[1], "relay_verbs"):
         # «حسبما أظهرت لقطات بثها التلفزيون»: the footage speaks, the channel relays it
         frame.vias.append((doc.span(base[1], base[1] + 1), src))
-        frame.source = src = _span_tokens(doc, base)
+        frame.source = src = span_tokens(doc, base)
         if p.source_skip and base[0] == p.source_at:
             frame.source = src = Span.of(doc.text, src.start + p.source_skip, src.end)
     if doc.norm(np[1]) == "عن" and any(
@@ -795,7 +767,7 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         origin = origin_after_an(doc, np[1], s_end)  # «حسبما نقلت X عن Y»: Y speaks, X relays
         if origin is not None:
             frame.vias.append((frame.cue_span, src))
-            frame.source = _span_tokens(doc, origin)
+            frame.source = span_tokens(doc, origin)
             np = (np[0], origin[1])
     first_word = s_start
     while first_word < p.start and tokens[first_word].kind != "word":
@@ -879,7 +851,7 @@ def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list
                 j += 1
             inner = by_cue.get(j)
             if inner is not None:
-                inner.vias.append((doc.span(pub[0], pub[0] + 1), _span_tokens(doc, pub[1])))
+                inner.vias.append((doc.span(pub[0], pub[0] + 1), span_tokens(doc, pub[1])))
             continue
         np = noun_phrase_forward(doc, src_at, limit=s_end, after_lam=True)
         if np is None:
@@ -900,7 +872,7 @@ def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list
             continue
         if j >= s_end:
             continue
-        src = _span_tokens(doc, np)
+        src = span_tokens(doc, np)
         if skip and np[0] == src_at:
             src = Span.of(doc.text, src.start + skip, src.end)
         cue = CueCandidate(noun, noun + 1, "noun", doc.norm(noun), "neutral", source_at=src_at)
@@ -912,172 +884,6 @@ def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list
             continue
         out.append(Frame(cue, doc.span(noun, noun + 1), source=src, content=(s, e, mode)))
     return out
-
-
-#: Cue kinds that report someone's words (an inner «قال/أكد/أعلن» can be relayed; an inner
-#: belief «تعتقد» or evaluation is part of what the outer speaker says).
-_SPEECH_ACTS = frozenset({"neutral", "assertive", "announcement", "disclosure", "explanation", "denial", "prediction"})
-
-
-def _fold_nested(frames: list[Frame]) -> None:
-    """An attribution whose content opens with another attribution becomes its relay."""
-    by_lead: dict[int, list[Frame]] = {}
-    for b in frames:
-        if b.dropped or b.content is None or b.source is None or b.implicit or b.cue.form != "verb" \
-                or b.opener_kind not in ("comp", "colon", "quote", "object") or b.cue.kind not in _SPEECH_ACTS:
-            continue
-        by_lead.setdefault(min(b.source.start, b.cue_span.start), []).append(b)
-    for a in frames:
-        if a.dropped or a.content is None or a.source is None or a.cue.kind not in ("neutral", "addition"):
-            continue  # only a plain report («ذكرت X أن ...»، «وأضافت X أن») relays another's words
-        inner = [b for lead in range(a.content[0], a.content[0] + 3) for b in by_lead.get(lead, ())
-                 if b is not a and not b.dropped and b.cue_span.start < a.content[1]]
-        if inner:
-            b = inner[0]
-            b.vias.append((a.cue_span, a.source))
-            b.vias.extend(a.vias)
-            b.outer = a.source
-            a.dropped = True
-
-
-def _fold_statement_clause(doc: Doc, frames: list[Frame]) -> None:
-    """«نقلت X بياناً عن Y، قال فيه إن ...»: the relayed statement's own «قال فيه» is the
-    attribution; Y speaks it and X relays it, the outer frame goes."""
-    by_cue = {f.cue_span.start: f for f in frames if not f.dropped}
-    for a in frames:
-        if a.dropped or a.content is None or a.source is None or not a.vias:
-            continue
-        k = _first_token_at(doc, a.content[0])
-        b = by_cue.get(doc.tokens[k].start) if k is not None else None
-        if b is None or b is a or b.source not in (None, a.source) or b.cue.form != "verb" \
-                or doc.norm(b.cue.end) not in doc.lex.words["statement_pronouns"]:
-            continue
-        b.source = a.source
-        b.vias.extend(a.vias)
-        a.dropped = True
-
-
-def _covered(spans: list[tuple[int, int]], *, strict: bool) -> Callable[[int], bool]:
-    """A test of whether a position lies inside any of *spans* (O(log n) per query)."""
-    spans = sorted(spans)
-    starts = [s for s, _ in spans]
-    reach: list[int] = []
-    top = -1
-    for _, e in spans:
-        top = max(top, e)
-        reach.append(top)
-
-    def inside(x: int) -> bool:
-        i = bisect.bisect_left(starts, x) if strict else bisect.bisect_right(starts, x)
-        return i > 0 and reach[i - 1] > x
-
-    return inside
-
-
-def _drop_nested_implicit(doc: Doc, frames: list[Frame]) -> None:
-    """A cue without its own speaker inside another attribution's content is part of that
-    content («أفاد البيان أن البعثة توصلت إلى ...»)."""
-    inside = _covered([(f.content[0], f.content[1]) for f in frames if not f.dropped and f.content is not None],
-                      strict=True)
-    for f in frames:
-        if f.dropped or f.source is not None or f.cue.form not in ("verb", "participle"):
-            continue
-        if inside(f.cue_span.start):
-            f.dropped = True
-
-
-def _issuers(doc: Doc) -> list[tuple[int, Span]]:
-    """«أصدرت الحركة بياناً»: (token, subject) for each statement issued in *doc*; the
-    subject is a speaker the cues after it («، أكدت فيه») may continue."""
-    out: list[tuple[int, Span]] = []
-    verbs = doc.lex.words["statement_verbs"]
-    for k, t in enumerate(doc.tokens):
-        if t.kind != "word" or (t.norm not in verbs and not (t.norm[:1] in "وف" and t.norm[1:] in verbs)):
-            continue
-        np = noun_phrase_forward(doc, k + 1, limit=doc.paragraph_end(k))
-        if np is None:
-            continue
-        s, e = np
-        if e - s > 1 and doc.document_noun(e - 1):
-            e -= 1  # «الحركة بياناً»: the document noun closes the subject
-        else:
-            m = e
-            if e < len(doc.tokens) and doc.tokens[e].text in ("،", ","):  # «X، المسماة "Y"، صوراً»
-                m = next((x + 1 for x in range(e + 1, min(len(doc.tokens), e + 9))
-                          if doc.tokens[x].text in ("،", ",")), e)
-            if not doc.document_noun(m):
-                continue
-        if e > s:
-            out.append((k, _span_tokens(doc, (s, e))))
-    return out
-
-
-def _resolve_implicit(doc: Doc, frames: list[Frame], contents: list[tuple[int, int]]) -> None:
-    """Give implicit cues their antecedents; *contents* are the content spans before any
-    frame was folded into a relay (a cue inside one is not the speaker a later «، مشيراً»
-    continues)."""
-    history: list[tuple[str, Span]] = []
-    relays_seen: list[Span] = []
-    last_by_sentence: dict[int, Span] = {}
-    by_source: dict[Span, Frame] = {}
-    nested = _covered(contents, strict=True)
-    issuers = _issuers(doc)
-    next_issuer = 0
-    for f in frames:
-        if f.dropped:
-            continue
-        sent = doc.seg.sentence_of[f.cue.start]
-        while next_issuer < len(issuers) and issuers[next_issuer][0] < f.cue.start:
-            k, issuer = issuers[next_issuer]
-            next_issuer += 1
-            history.append((issuer.text, issuer))
-            last_by_sentence[doc.seg.sentence_of[k]] = issuer
-        if f.source is None and not f.cue.passive and f.cue.form in ("verb", "participle"):
-            ante: Span | None = None
-            if (f.cue.form == "participle" or (f.cue.info is not None and f.cue.info.clitic)) \
-                    and sent in last_by_sentence:
-                ante = last_by_sentence[sent]
-            else:
-                info = f.cue.info
-                gender = info.gender if info is not None and info.form == "verb" and info.number == "sg" else None
-                if info is not None and info.form == "participle":
-                    gender = info.gender
-                ante = pick_antecedent(history, gender)
-            if ante is not None:
-                f.source = ante
-                f.implicit = True
-                prior = by_source.get(ante)
-                if prior is not None and not f.vias and _same_statement(doc, f.cue.end):
-                    f.vias.extend(prior.vias)  # «وأضافت في بيانها ...»: the same statement, relayed alike
-        if f.relay_implicit and not f.vias:
-            # «ونقلت عن الوزارة قولها»: the relaying outlet is the last one named before,
-            # as a relay or as a speaker («قالت وكالة X إن ... ونقلت عن الوزارة»).
-            if relays_seen:
-                f.vias.append((f.cue_span, max(relays_seen, key=lambda s: s.start)))
-        relays_seen.extend(v[1] for v in f.vias)
-        if f.source is not None and not f.implicit and _outlet_phrase(doc, f.source):
-            relays_seen.append(f.source)
-        if f.outer is not None:  # «وأضافت الوزارة أن اللجنة أكدت ...، مشيرة»: the reporting
-            history.append((f.outer.text, f.outer))  # speaker is the one a participle continues
-            last_by_sentence[sent] = f.outer
-        if f.source is not None:
-            history.append((f.source.text, f.source))
-            if not nested(f.cue_span.start):  # an attribution inside another's content is not
-                last_by_sentence[sent] = f.source  # the speaker a later «، مشيراً» continues
-            by_source[f.source] = f
-
-
-
-
-def _outlet_phrase(doc: Doc, span: Span) -> bool:
-    """True when *span* is headed by an outlet noun (وكالة، قناة، صحيفة ...)."""
-    k = _first_token_at(doc, span.start)
-    return k is not None and doc.is_word(k) and is_media_word(doc, k)
-
-
-def _same_statement(doc: Doc, k: int) -> bool:
-    """«وأضافت في بيانها»: the cue points back to the statement already quoted."""
-    return doc.norm(k) == "في" and doc.bare(k + 1) in doc.lex.words["own_statement"]
 
 
 def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
@@ -1112,7 +918,7 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
         f = _prep_frame(doc, p)
         if f is None or f.content is None:
             continue
-        k = _first_token_at(doc, f.content[0])
+        k = first_token_at(doc, f.content[0])
         inner = by_cue.get(k) if k is not None else None
         if inner is not None and f.source is not None:
             inner.vias.append((f.cue_span, f.source))  # «وبحسب وكالة X، أفاد العقيد ...»
@@ -1123,28 +929,17 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
     frames.extend(masdar_frames(doc))
     frames.sort(key=lambda f: f.cue_span.start)
     # Cues inside a direct quotation are the speaker's words, not attributions.
-    in_direct = _covered([(f.content[0], f.content[1]) for f in frames
+    in_direct = covered([(f.content[0], f.content[1]) for f in frames
                           if f.content is not None and f.content[2] == "direct"], strict=False)
     for f in frames:
-        if in_direct(f.cue_span.start) and not _reported_inside_quote(doc, f):
+        if in_direct(f.cue_span.start) and not reported_inside_quote(doc, f):
             f.dropped = True
     contents = [(f.content[0], f.content[1]) for f in frames if not f.dropped and f.content is not None]
-    _fold_nested(frames)
-    _fold_statement_clause(doc, frames)
-    _drop_nested_implicit(doc, frames)
-    _resolve_implicit(doc, frames, contents)
+    fold_nested(frames)
+    fold_statement_clause(doc, frames)
+    drop_nested_implicit(doc, frames)
+    resolve_implicit(doc, frames, contents)
     return [_record(doc, f) for f in frames if not f.dropped and f.content is not None], diagnostics
-
-
-def _reported_inside_quote(doc: Doc, f: Frame) -> bool:
-    """A cue inside a direct quotation that reports a third party with its own named
-    source («قال: "أظهرت التحقيقات أن ..."») is an attribution of its own; the speaker's
-    own first-person or implicit cues («"أؤكد أن ..."») stay part of the quotation."""
-    info = f.cue.info
-    if info is not None and info.tense == "present" and info.clitic:
-        return False  # «... وتؤكد محاسبة المتورطين»: the quoted body goes on speaking
-    return f.source is not None and not f.implicit and f.cue.form == "verb" and f.content is not None \
-        and f.cue.kind in _SPEECH_ACTS | {"finding", "allegation"}
 
 
 def _record(doc: Doc, f: Frame) -> Attribution:
