@@ -255,6 +255,9 @@ def clause_break(doc: Doc, k: int) -> bool:
     p = k - 1
     while p > 0 and doc.tokens[p].kind == "quote":
         p -= 1  # «... المجرمين،" كما طالبت ...»: a comma inside the closing quote
+    if p >= 0 and doc.tokens[p].text in ("،", ",") and doc.bare(k) in ("هو", "هي", "الامر") \
+            and doc.norm(k + 1) in doc.lex.words["relatives"]:
+        return True  # «...، وهو ما نفاه X»: the comment on the clause is no part of it
     if p >= 0 and doc.tokens[p].text in ("،", ",") and (
             w in doc.lex.words["while_words"] or (w == "في" and doc.norm(k + 1) == "حين")):
         return True  # «...، بينما تحدثت منظمة ...»، «...، في حين قالت ...»
