@@ -35,11 +35,19 @@ from claimtrack.text.normalize import normalize
 __all__ = ["CueEntry", "FormInfo", "Lexicon", "load_lexicon", "CUE_FLAGS", "GRAMMAR_SECTIONS"]
 
 #: Sections ``grammar.txt`` must have.
-GRAMMAR_SECTIONS = ("complementizers", "prepositions", "time", "adverbials", "relatives", "auxiliaries",
-                    "quote_masdar", "pp_heads", "pp_words", "media", "feminine", "masculine",
-                    "relay_verbs", "clause_openers", "waw_words", "name_heads", "conjunction_heads", "topic_nouns", "first_person", "as_words", "thus_words", "apposition_words", "masdar_heads", "not_speakers", "demonstratives", "audiences", "statement_pronouns", "contrast_heads", "mim_nouns", "channel_preps", "channels", "affiliation", "b_words", "issuer_verbs", "statement_verbs", "titles", "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
-                    "common_relay_heads", "teasers", "topic_markers", "relative_who", "relative_feminine", "own_statement",
-                    "latin_outlets", "unnamed_heads", "quantifiers")
+GRAMMAR_SECTIONS = (
+    "complementizers", "prepositions", "time", "adverbials", "relatives", "auxiliaries",
+    "quote_masdar", "pp_heads", "pp_words", "media", "feminine", "masculine",
+    "relay_verbs", "clause_openers", "waw_words", "name_heads", "conjunction_heads",
+    "comment_heads", "topic_nouns", "first_person", "as_words", "thus_words",
+    "apposition_words", "masdar_heads", "not_speakers", "demonstratives", "audiences",
+    "statement_pronouns", "contrast_heads", "mim_nouns", "channel_preps", "channels",
+    "affiliation", "b_words", "issuer_verbs", "statement_verbs", "titles",
+    "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
+    "common_relay_heads", "teasers", "topic_markers", "relative_who",
+    "relative_feminine", "own_statement", "latin_outlets", "unnamed_heads",
+    "quantifiers",
+)
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
 
 #: Flags a cue line may carry (see the header of ``cues.txt``).

@@ -255,7 +255,7 @@ def clause_break(doc: Doc, k: int) -> bool:
     p = k - 1
     while p > 0 and doc.tokens[p].kind == "quote":
         p -= 1  # «... المجرمين،" كما طالبت ...»: a comma inside the closing quote
-    if p >= 0 and doc.tokens[p].text in ("،", ",") and doc.bare(k) in ("هو", "هي", "الامر") \
+    if p >= 0 and doc.tokens[p].text in ("،", ",") and doc.bare(k) in doc.lex.words["comment_heads"] \
             and doc.norm(k + 1) in doc.lex.words["relatives"]:
         return True  # «...، وهو ما نفاه X»: the comment on the clause is no part of it
     if p >= 0 and doc.tokens[p].text in ("،", ",") and (

@@ -211,7 +211,7 @@ def _previous_clause(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     if not (doc.is_word(k) and doc.norm(k) in ("الذي", "ما", "التي")):
         return None
     k -= 1
-    if not (doc.is_word(k) and doc.bare(k) in ("الامر", "هو", "هي", "وهو", "وهي") or doc.norm(k) in ("وهو", "وهي")):
+    if not (doc.is_word(k) and doc.bare(k) in doc.lex.words["comment_heads"]):
         return None
     s_start = max(doc.sentence(c.start)[0], k - MAX_CLAUSE_TOKENS)
     e = k
