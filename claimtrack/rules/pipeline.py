@@ -42,7 +42,7 @@ from claimtrack.rules.speakers import is_title, resolve_implicit
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
 from claimtrack.text.normalize import normalize
-from claimtrack.text.tokens import possessive_base
+from claimtrack.text.tokens import SENTENCE_END, possessive_base
 
 __all__ = ["extract_attributions", "extract_from_doc"]
 
@@ -86,6 +86,34 @@ def _adverbial_at(doc: Doc, j: int, limit: int) -> int:
 
 def _sentence_limit(doc: Doc, i: int) -> int:
     return doc.sentence(i)[1]
+
+
+def _closing_quotation(doc: Doc, q: int) -> bool:
+    """Whether the quotation opened at token *q* holds a clause (four words or more) and
+    ends its sentence: «وقال الرئيس أمام تصفيق آلاف المؤيدين الذين ... "نحن هنا ..."» —
+    such a quotation is the content even after a long circumstantial phrase."""
+    close = doc.seg.quotes.get(q)
+    if close is None or sum(1 for m in range(q + 1, close) if doc.is_word(m)) < 4:
+        return False
+    nxt = close + 1
+    while nxt < len(doc.tokens) and doc.tokens[nxt].kind not in ("word", "newline", "quote") \
+            and doc.tokens[nxt].norm not in SENTENCE_END:
+        nxt += 1
+    return nxt >= len(doc.tokens) or doc.tokens[nxt].kind == "newline" or doc.tokens[nxt].norm in SENTENCE_END
+
+
+def in_subject_relative(doc: Doc, start: int, k: int) -> bool:
+    """Whether the verb at *k* opens a relative clause of the subject that follows a cue
+    ending at *start*: «وقال الوزير الذي كان يتحدث أمام أنصاره إن ...» (the relative
+    clause describes the speaker; its verb neither closes the cue's window nor takes the
+    content). Only a relative pronoun (and an auxiliary such as كان) may stand before the
+    verb, with no clause break between the cue and it."""
+    rel = k - 1
+    if doc.is_word(rel) and doc.norm(rel) in doc.lex.words["auxiliaries"]:
+        rel -= 1
+    if rel <= start or not (doc.is_word(rel) and doc.norm(rel) in doc.lex.words["relative_who"]):
+        return False
+    return all(doc.is_word(m) for m in range(start, rel))
 
 
 def _relative_antecedent(doc: Doc, c: CueCandidate) -> Span | None:
@@ -368,7 +396,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     for k in window:
         if doc.is_word(k) and k not in consumed and doc.info(k) is not None \
                 and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in inside_prep \
-                and not anonymity_trap(doc, k):
+                and not anonymity_trap(doc, k) and not (c.form == "verb" and in_subject_relative(doc, c.end, k)):
             nxt = doc.info(k)
             if nxt is not None and _saying(doc, k) and c.form == "verb":
                 sayings.append(k)  # «وأضاف قائلاً:», «وتابع بالقول إن» — one cue
@@ -545,7 +573,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         gap = sum(1 for k in range(gap_from, quote_tok) if doc.is_word(k) and not doc.word_in(k, "time"))
         if after < len(tokens) and tokens[after].text in ("،", ","):
             gap -= 6  # «وقال X، أحد رؤساء ... "..."»: an apposition before the quotation
-        if gap > (2 if "strict" in flags else 8):
+        if gap > (2 if "strict" in flags else 16 if _closing_quotation(doc, quote_tok) else 8):
             opener = None  # a quotation far from the cue is not its content
         elif gap and "obj" in flags and (frame.source is not None or _circumstantial(doc, c)):
             first = after
@@ -907,6 +935,9 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
                                               doc.span(c.start, c.end)))
             continue
         consumed.update(range(c.start, c.end))
+        if c.form == "verb" and f.content is not None:  # the subject's relative clause before it
+            consumed.update(k for k in doc.cues_in(c.end, first_token_at(doc, f.content[0]) or c.end)
+                            if in_subject_relative(doc, c.end, k))
         frames.append(f)
     for f in frames:
         _trailing_via(doc, f, preps, consumed)

@@ -501,6 +501,20 @@ HEADLINES: list[Row] = [
      [(":", "الوكالة", "الأسعار ترتفع")]),
 ]
 
+SUBJECT_CLAUSES: list[Row] = [
+    # a relative clause of the subject whose verb is itself a speech verb does not take the content
+    ("وقال الوزير الذي كان يتحدث أمام أنصاره في المدينة إن الإصلاحات ستستمر.",
+     [("وقال", "الوزير", "الإصلاحات ستستمر")]),
+    ("وأكدت المديرة التي تحدثت للصحفيين أن المدرسة ستفتح أبوابها.",
+     [("وأكدت", "المديرة", "المدرسة ستفتح أبوابها")]),
+    # a sentence-final quotation after a long circumstantial phrase is the content
+    ('وقال الرئيس أمام تصفيق مئات الطلاب الذين امتلأت بهم القاعة الكبرى "سنبني جامعة في كل محافظة" .',
+     [("وقال", "الرئيس", "سنبني جامعة في كل محافظة")]),
+    # ... but not a short quoted word far from the cue, nor a quotation the sentence goes on after
+    ('وقال الرئيس أمام تصفيق مئات الطلاب الذين امتلأت بهم القاعة الكبرى "شكرا" .', []),
+    ('وقال المدرب أمام عشرات المشجعين الذين انتظروا الفريق في المطار منذ الصباح "سنعود أقوى في الموسم المقبل" ثم غادر القاعة.', []),
+]
+
 TRAPS: list[Row] = [
     # the author's own voice
     ("ويذكر أن المدينة شهدت احتجاجات مماثلة العام الماضي.", []),
@@ -540,7 +554,7 @@ TRAPS: list[Row] = [
 
 
 @pytest.mark.parametrize("text, expected", VERB_FIRST + SUBJECT_FIRST + SOURCE_BOUNDARIES + CONTENT
-                         + PREPOSITIONS + MASDARS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + OBJECTS + CHANNELS + BRIEFINGS + SAYING + NESTED + HEADLINES + TRAPS)
+                         + PREPOSITIONS + MASDARS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + OBJECTS + CHANNELS + BRIEFINGS + SAYING + NESTED + HEADLINES + SUBJECT_CLAUSES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
 
