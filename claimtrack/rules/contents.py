@@ -222,7 +222,8 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
         if k > opener.tok and t.kind == "word" and clause_break(doc, k):
             break
         if stop_at_attribution and k > opener.tok:
-            if t.text in ("،", ",", "؛", ";") and starts_attribution(doc, k + 1):
+            if t.text in ("،", ",", "؛", ";") and (starts_attribution(doc, k + 1) or (
+                    _main_verb_after(doc, k) and subordinate_sentence(doc, opener.tok))):
                 break
             info = doc.info(k)
             if t.kind == "word" and starts_attribution(doc, k) and (
@@ -245,6 +246,25 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
     return s, e, mode
 
 
+
+
+def subordinate_sentence(doc: Doc, k: int) -> bool:
+    """True when the sentence holding token *k* opens with a subordinating word
+    (``grammar.txt`` [subordinators]: «وبينما»، «وفي حين»)."""
+    m = doc.sentence(k)[0]
+    while m < k and not doc.is_word(m):
+        m += 1
+    w = doc.norm(m)
+    subs = doc.lex.words["subordinators"]
+    if w in ("في", "وفي", "ففي"):
+        return doc.norm(m + 1) in subs
+    return w in subs
+
+
+def _main_verb_after(doc: Doc, k: int) -> bool:
+    """A comma at *k* followed by a verb cue without و/ف (the main clause's own verb)."""
+    info = doc.info(k + 1)
+    return info is not None and info.form == "verb" and not info.clitic and doc.is_word(k + 1)
 
 
 def clause_break(doc: Doc, k: int) -> bool:

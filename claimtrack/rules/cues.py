@@ -127,11 +127,45 @@ def _author_voice(doc: Doc, i: int) -> bool:
     return False
 
 
+def blocked_cue(doc: Doc, i: int) -> bool:
+    """True when the word before *i* (``grammar.txt`` [cue_blockers]: a preposition, a modal,
+    «عدم») makes a cue form a noun: «عبرت عن إدانتها»، «شريطة عدم ذكر أسمائهم»."""
+    return doc.is_word(i - 1) and doc.norm(i - 1) in doc.lex.words["cue_blockers"]
+
+
 def anonymity_trap(doc: Doc, i: int) -> bool:
     """True when the cue word *i* opens the formula of an unnamed source («طلبت عدم الكشف
     عن هويتها»), listed under ``[anonymity]`` in ``traps.txt``."""
     info = doc.info(i)
     return info is not None and (normalize(info.entry.lemma), doc.norm(i + 1)) in doc.lex.traps.get("anonymity", ())
+
+
+#: How many tokens after a [spoke_to] cue an «عن» makes it report after all.
+_SPOKE_TO_WINDOW = 5
+
+
+def spoke_to_trap(doc: Doc, i: int) -> bool:
+    """True when the verb cue *i* only says whom the noun before it spoke to
+    («وقال مسؤولون تحدثوا لرويترز إن ...»): ``[spoke_to]`` in ``traps.txt``. A cue with
+    و/ف, or one opening its sentence or clause, is never such a description."""
+    info = doc.info(i)
+    if info is None or info.form != "verb" or info.clitic or not doc.is_word(i - 1):
+        return False
+    pairs = doc.lex.traps.get("spoke_to", ())
+    lemma = normalize(info.entry.lemma)
+    nxt = doc.norm(i + 1)
+    lam = len(nxt) > 2 and nxt[0] == "ل" and nxt not in ("لم", "لن", "لا", "لكن")
+    if not ((lemma, nxt) in pairs or (lam and (lemma, "ل") in pairs) or (
+            nxt == "ل" and (lemma, "ل") in pairs)):
+        return False
+    conditions = {p[1] for p in pairs if p[0] == lemma and p[1] != "ل" and p[1][0] != "ا"}
+    for k in range(i + 2, min(len(doc.tokens), i + 2 + _SPOKE_TO_WINDOW)):
+        w = doc.norm(k) if doc.is_word(k) else ""
+        if w in conditions or w == "عدم":
+            return True  # «شريطة عدم الكشف عن ...»: the عن is the formula's
+        if w == "عن":
+            return False  # «تحدثت لـ"الوطن" عن خلافات»: what was said follows
+    return True
 
 
 #: How many words after an [opening] trap word a complementiser may come.
@@ -181,9 +215,9 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
         info = doc.info(i)  # the noncue traps are already left out
         if info is None and t.norm in lex.opening_words:
             info = _opening_cue(doc, i)
-        if info is not None and info.form == "verb" and doc.norm(i - 1) in lex.words["cue_blockers"] and doc.is_word(i - 1):
+        if info is not None and info.form == "verb" and blocked_cue(doc, i):
             info = None  # «عن إدانتها»: after a preposition the word is a noun
-        if info is not None and anonymity_trap(doc, i):
+        if info is not None and (anonymity_trap(doc, i) or spoke_to_trap(doc, i)):
             info = None  # «التي طلبت عدم الكشف عن هويتها»
         if info is not None and not _author_voice(doc, i):
             negated = doc.norm(i - 1) in negators and doc.is_word(i - 1) and not (

@@ -19,7 +19,7 @@ import functools
 
 from claimtrack.rules.contents import Opener, clause_break, content_extent, find_opener, quote_before
 from claimtrack.rules.context import Doc, build_doc
-from claimtrack.rules.cues import CueCandidate, anonymity_trap, find_cues, relay_cue_at
+from claimtrack.rules.cues import CueCandidate, anonymity_trap, blocked_cue, find_cues, relay_cue_at, spoke_to_trap
 from claimtrack.rules.headlines import colon_headlines
 from claimtrack.rules.masdars import masdar_frames
 from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
@@ -168,16 +168,26 @@ def _cut_after_hashtag(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     return rng
 
 
+#: The longest phrase between two commas passed over as an apposition («، الجناح العسكري
+#: للحركة،») between a subject and its object.
+MAX_APPOSITION_WORDS = 7
+
+
 def _skip_apposition(doc: Doc, j: int, limit: int) -> int:
-    """Skip «، وهي جماعة ...،» / «، الذي ...،» between a subject and its object."""
+    """Skip «، وهي جماعة ...،» / «، الذي ...،» / «، الجناح العسكري للحركة،» between a
+    subject and its object: a clause or a short phrase set off by two commas."""
     tokens = doc.tokens
-    if j < limit and tokens[j].text in ("،", ",") and doc.is_word(j + 1) and (
-            doc.norm(j + 1) in ("وهي", "وهو", "وهم") or doc.lex.isin(doc.norm(j + 1), "relatives")):
-        k = j + 2
-        while k < limit and tokens[k].text not in ("،", ",") and tokens[k].norm not in (".", "\n"):
-            k += 1
-        if k < limit and tokens[k].text in ("،", ","):
-            return k + 1
+    if not (j < limit and tokens[j].text in ("،", ",") and doc.is_word(j + 1)):
+        return j
+    clause = doc.norm(j + 1) in ("وهي", "وهو", "وهم") or doc.lex.isin(doc.norm(j + 1), "relatives")
+    k = j + 1
+    while k < limit and tokens[k].text not in ("،", ",") and tokens[k].norm not in (".", "\n"):
+        if not clause and (not doc.is_word(k) or k - j > MAX_APPOSITION_WORDS
+                           or doc.word_in(k, "complementizers") or doc.info(k) is not None):
+            return j  # a phrase with a verb, a complementiser or a quotation: not an apposition
+        k += 1
+    if k < limit and tokens[k].text in ("،", ",") and doc.is_word(k + 1):
+        return k + 1
     return j
 
 
@@ -394,10 +404,12 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     inside_prep = {m for k in range(c.end, limit) if k in preps for m in range(k, preps[k].end)}
     inside_prep.update(k for k in window if is_relay_clause(doc, k))
     for k in window:
-        if doc.is_word(k) and k not in consumed and doc.info(k) is not None \
+        nxt = doc.info(k)
+        if doc.is_word(k) and k not in consumed and nxt is not None \
                 and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in inside_prep \
-                and not anonymity_trap(doc, k) and not (c.form == "verb" and in_subject_relative(doc, c.end, k)):
-            nxt = doc.info(k)
+                and not anonymity_trap(doc, k) and not spoke_to_trap(doc, k) \
+                and not (nxt.form == "verb" and blocked_cue(doc, k)) \
+                and not (c.form == "verb" and in_subject_relative(doc, c.end, k)):
             if nxt is not None and _saying(doc, k) and c.form == "verb":
                 sayings.append(k)  # «وأضاف قائلاً:», «وتابع بالقول إن» — one cue
                 continue
@@ -511,7 +523,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         k = after
         while k < limit and (tokens[k].kind == "quote" or (tokens[k].kind == "punct" and tokens[k].text in "،,")):
             k += 1
-        origin = origin_after_an(doc, k, limit)
+        origin = origin_after_an(doc, k, limit, prep="الي" if "ila" in flags else "عن")
         if origin is not None:
             for m in range(origin[0] + 1, origin[1]):
                 if doc.is_word(m) and _object_like(doc, m):
@@ -766,6 +778,10 @@ def _sentence_final_relay(doc: Doc, idx: int, preps: dict[int, CueCandidate],
     return None
 
 
+#: The longest «تحدثوا لرويترز شريطة ...» clause passed over after a prepositional cue's source.
+MAX_SPOKE_TO_TOKENS = 14
+
+
 def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     """A prepositional cue that is an attribution of its own: «بحسب X، ...» / «...، وفق X»."""
     if p.source_at is None:
@@ -824,6 +840,14 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         first_word = p.start  # «وتدور حالياً، وفق المرصد، "..."»: the content follows
     if first_word == p.start:
         j = np[1]
+        if doc.is_word(j) and spoke_to_trap(doc, j):  # «بحسب سكان تحدثوا لرويترز، فإن ...»
+            comma = next((m for m in range(j + 1, min(s_end, j + MAX_SPOKE_TO_TOKENS))
+                          if tokens[m].text in ("،", ",")), None)
+            if comma is not None:
+                rec = recipient_outlet(doc, j + 1, comma)
+                if rec is not None:
+                    frame.vias.append((doc.span(j, j + 1), Span.of(doc.text, rec[0], rec[1])))
+                j = comma
         while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,":
             j += 1
         if doc.is_word(j) and (doc.norm(j) in ("فان", "فإن", "فانه", "فانها") or doc.norm(j) in doc.lex.words["complementizers"]):

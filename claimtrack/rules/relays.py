@@ -89,9 +89,12 @@ def published_by(doc: Doc, start: int, limit: int) -> tuple[int, tuple[int, int]
     return None
 
 
-def origin_after_an(doc: Doc, k: int, limit: int) -> tuple[int, int] | None:
-    """After «نقلت X», the speaker phrase Y of «عن Y» when token *k* is عن, or None."""
-    if doc.norm(k) != "عن":
+def origin_after_an(doc: Doc, k: int, limit: int, *, prep: str = "عن") -> tuple[int, int] | None:
+    """After «نقلت X», the speaker phrase Y of «عن Y» when token *k* is عن, or None.
+
+    *prep* is the normalised preposition of the relay verb: عن (نقل، روى), or الي for a
+    relay cue with the ``ila`` flag («نسبت الصحيفة إلى مصدر قوله ...»)."""
+    if doc.norm(k) != prep:
         return None
     j = k + 1
     if j < limit and doc.tokens[j].kind == "quote" and j in doc.seg.quotes:

@@ -309,8 +309,14 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             after = tokens[c + 1] if c + 1 < n else None
             short_tail = (0 < c - j - 1 <= 3 and count <= 6 and after is not None and (
                 after.text in ("،", ",", "(", ")") or after.norm in ("عن", "قوله", "قولها")))
-            if (named or short_tail) and 0 < c - j - 1 <= 9 and all(tokens[k].kind == "word" and not _is_cue_word(doc, k)
-                                          and doc.norm(k) not in doc.lex.words["complementizers"] for k in inner):
+            # (a complementiser inside a name after its head is a letter sequence: «شبكة "سي إن إن"»)
+            # (first in the quotation only when the phrase goes on after it: «"إن بي سي" الأمريكية أن»)
+            comps = doc.lex.words["complementizers"]
+            goes_on = c + 1 < n and tokens[c + 1].kind == "word"
+            if (named or short_tail) and 0 < c - j - 1 <= 9 and all(
+                    tokens[k].kind == "word" and not _is_cue_word(doc, k)
+                    and (doc.norm(k) not in comps or (named and c - j - 1 <= 4 and (k > j + 1 or goes_on)))
+                    for k in inner):
                 count += c - j - 1
                 j = c + 1
                 end = j

@@ -513,6 +513,20 @@ SUBJECT_CLAUSES: list[Row] = [
     # ... but not a short quoted word far from the cue, nor a quotation the sentence goes on after
     ('وقال الرئيس أمام تصفيق مئات الطلاب الذين امتلأت بهم القاعة الكبرى "شكرا" .', []),
     ('وقال المدرب أمام عشرات المشجعين الذين انتظروا الفريق في المطار منذ الصباح "سنعود أقوى في الموسم المقبل" ثم غادر القاعة.', []),
+    # a comma-set apposition between the subject and the object of an object-taking cue
+    ("وأعلنت سرايا الجبل، الذراع المسلحة لحزب الوادي، مسؤوليتها عن تفجير الجسر.",
+     [("وأعلنت", "سرايا الجبل", "مسؤوليتها عن تفجير الجسر")]),
+    # a complementiser letter sequence inside an outlet's quoted name
+    ('وأوردت شبكة "إن بي سي" الأمريكية أن المفاوضات تعثرت.',
+     [("وأوردت", 'شبكة "إن بي سي" الأمريكية', "المفاوضات تعثرت")]),
+    # a sentence opening with «بينما / في حين»: the first report ends at the main clause's verb
+    ("وبينما قالت البلدية إن المياه عادت، أكد سكان أن الأحياء الشرقية ما زالت عطشى.",
+     [("قالت", "البلدية", "المياه عادت"), ("أكد", "سكان", "الأحياء الشرقية ما زالت عطشى")]),
+    ("وفي حين أكدت الشركة أن الرواتب صرفت، نفى العمال ذلك.",
+     [("أكدت", "الشركة", "الرواتب صرفت"), ("نفى", "العمال", "ذلك")]),
+    # ... but not in a sentence without one
+    ("وقال المدير إن المصنع، الذي افتتح أمس، يعمل بكامل طاقته.",
+     [("وقال", "المدير", "المصنع، الذي افتتح أمس، يعمل بكامل طاقته")]),
 ]
 
 TRAPS: list[Row] = [
@@ -557,6 +571,34 @@ TRAPS: list[Row] = [
                          + PREPOSITIONS + MASDARS + NOUNS + IMPLICIT + CIRCUMSTANTIAL + AFFILIATION + OBJECTS + CHANNELS + BRIEFINGS + SAYING + NESTED + HEADLINES + SUBJECT_CLAUSES + TRAPS)
 def test_frames(text: str, expected: list[tuple[str, str | None, str]]) -> None:
     assert _got(text) == expected
+
+
+SPOKE_TO: list[tuple[str, list[tuple[str, str | None, list[str]]]]] = [
+    # «X تحدثوا لـY» describes the speakers: Y is the outlet they spoke to (a relay)
+    ("وقال موظفون تحدثوا لرويترز إن المصرف أغلق فروعه.",
+     [("وقال", "موظفون", ["رويترز"])]),
+    ("وقال موظفون تحدثوا لرويترز شريطة عدم ذكر أسمائهم إن المصرف أغلق فروعه.",
+     [("وقال", "موظفون", ["رويترز"])]),
+    ('وبحسب مزارعين تحدثوا لـ"الأيام"، فإن المحصول تلف.',
+     [("وبحسب", "مزارعين", ["الأيام"])]),
+    ("ووفقا لمسؤولين تحدثوا شريطة عدم الكشف عن هويتهم، فإن الاجتماع أرجئ.",
+     [("ووفقا", "مسؤولين", [])]),
+    # with «عن» after the listener the verb reports
+    ('وتحدثت مصادر لـ"الأيام" عن خلافات داخل الحكومة.',
+     [("وتحدثت", "مصادر", ["الأيام"])]),
+    # «نسب X إلى Y قوله»: Y speaks, X relays; «نسب الحريق إلى ...» is no report
+    ("ونسبت الإذاعة إلى ضابط في الشرطة قوله إن الطريق أغلق.",
+     [("ونسبت", "ضابط في الشرطة", ["الإذاعة"])]),
+    ("ونسبت الشرطة الحريق إلى خلل كهربائي.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", SPOKE_TO)
+def test_spoke_to(text: str, expected: list[tuple[str, str | None, list[str]]]) -> None:
+    atts, _ = extract_attributions(text)
+    got = [(a.cue.span.text, None if a.source is None else a.source.text, [v.source.text for v in a.via])
+           for a in atts]
+    assert got == expected
 
 
 @pytest.mark.parametrize("text, expected", RELAYS)
