@@ -529,9 +529,17 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 if doc.is_word(m) and _object_like(doc, m):
                     origin = (origin[0], m)  # «عن قائد الشرطة تأكيده ...»: the masdar opens the content
                     break
+            at = len(frame.vias)
             frame.vias.append((frame.cue_span, frame.source))
             frame.source = span_tokens(doc, origin)
             after = origin[1]
+            for _ in range(MAX_RELAY_HOPS):  # «نقلت X عن وكالة Y عن مصادر»: Y relays too
+                again = origin_after_an(doc, after, limit)
+                if again is None:
+                    break
+                frame.vias.insert(at, (frame.cue_span, frame.source))
+                frame.source = span_tokens(doc, again)
+                after = again[1]
             while after < limit and tokens[after].kind == "quote" and after in doc.seg.closers:
                 after += 1  # «عن "مصدر رسمي"»
             while after < limit and doc.is_word(after) and doc.norm(after) in doc.lex.words["quote_masdar"]:
@@ -777,6 +785,9 @@ def _sentence_final_relay(doc: Doc, idx: int, preps: dict[int, CueCandidate],
         return doc.span(p.start, p.end), src
     return None
 
+
+#: How many further «عن Y» a relay verb's chain may hold («نقلت X عن Y عن Z»).
+MAX_RELAY_HOPS = 3
 
 #: The longest «تحدثوا لرويترز شريطة ...» clause passed over after a prepositional cue's source.
 MAX_SPOKE_TO_TOKENS = 14
