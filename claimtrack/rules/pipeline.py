@@ -25,6 +25,7 @@ from claimtrack.rules.masdars import masdar_frames
 from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
 from claimtrack.rules.sources import (
     is_media_word,
+    lam_outlet,
     noun_phrase_backward,
     noun_phrase_forward,
     split_at_entity,
@@ -64,6 +65,29 @@ def _skip_time(doc: Doc, j: int, limit: int) -> int:
         if not n:
             break
         j += n
+    return j
+
+
+def _comp_token(opener: Opener) -> int:
+    """The token of the complementiser that opened *opener* (before its quote, if any)."""
+    return (opener.quote if opener.quote is not None else opener.tok) - 1
+
+
+def _skip_recipient(doc: Doc, j: int, limit: int) -> int:
+    """Skip the outlet spoken to when it comes before the speaker («وأوضح لـ"الوطن" مدير
+    الدفاع المدني أن ...»، «وقال لرويترز مسؤول ...»): «لـ» with a quoted name, or لـ fused
+    to a registry outlet's one-word name."""
+    if not doc.is_word(j):
+        return j
+    tokens = doc.tokens
+    q = j + 1
+    if q < limit and tokens[q].kind == "quote" and q in doc.seg.quotes and (
+            doc.norm(j) in ("ل", "لـ") or (doc.norm(j)[:1] == "ل" and tokens[q].start == tokens[j].end)):
+        c = doc.seg.quotes[q]
+        if c - q <= 6 and c + 1 < limit:
+            return c + 1
+    if lam_outlet(doc, j):
+        return j + 1
     return j
 
 
@@ -423,6 +447,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         thus = doc.word_in(c.start - 1, "thus_words")  # «"..."، هكذا وصف X ...»: the quote is the content
         bwd = None if (info is not None and info.clitic) or thus else noun_phrase_backward(doc, c.start, floor=s_start)
         j = _skip_time(doc, c.end, limit)
+        j = _skip_time(doc, _skip_recipient(doc, j, limit), limit)
         fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags) if j < limit else None
         if fwd is not None and j < len(tokens) and tokens[j].kind == "quote" \
                 and doc.norm(c.start - 1) in ("عما", "مما", "ما", "بما", "لما"):
@@ -448,7 +473,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                                 skip=_prep_skips(doc, preps, c.end, limit))
             # («وصفت الوزارة التقرير بأنه ...»: after a cue taking بـ, «بأن» may follow an object)
             bi_comp = probe is not None and "bi" in flags and probe.kind == "comp" \
-                and doc.norm(probe.tok - 1).startswith("بان")
+                and doc.norm(_comp_token(probe)).startswith("بان")
             explicit = probe is not None and not bi_comp and (probe.kind in ("comp", "colon") or (
                 probe.kind == "quote" and probe.quote is not None
                 and sum(1 for k in range(fwd[1], probe.quote) if doc.is_word(k)) <= 2))
@@ -579,9 +604,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if opener is None and c.form == "participle":
         opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end, skip=skips)
     if opener is not None and opener.kind == "comp" and "obj" in flags and "bi" in flags \
-            and frame.source is not None and doc.norm(opener.tok - 1).startswith("بان"):
+            and frame.source is not None and doc.norm(_comp_token(opener)).startswith("بان"):
         first = _skip_time(doc, after, opener.tok)
-        if first < opener.tok - 1 and doc.is_word(first):
+        if first < _comp_token(opener) and doc.is_word(first):
             opener = Opener(first, tokens[first].start, False, None, "object")  # «وصفت التقرير بأنه ...»
     if opener is not None and opener.kind == "quote" and opener.quote is not None:
         quote_tok: int = opener.quote
@@ -622,8 +647,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 if j2 == j:
                     break
                 j = j2
-            if j < s_end and doc.is_word(j) and not clause_break(doc, j):
-                opener = Opener(j, tokens[j].start, False, None, "object")
+            if j < s_end and doc.is_word(j) and not clause_break(doc, j) \
+                    and not (doc.norm(j)[:1] == "ف" and doc.norm(j)[1:] in doc.lex.words["complementizers"]):
+                opener = Opener(j, tokens[j].start, False, None, "object")  # (not «، فإن ...»: a main clause)
         if opener is None and frame.source is not None and c.form == "verb" and not c.negated \
                 and "strict" not in flags and doc.is_headline(c.start):
             j = _skip_time(doc, after, s_end)  # «النائب العام يوضح ملابسات الوفاة»: a headline's object
@@ -698,6 +724,9 @@ def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, 
                 src_end = k
                 break
     rec = recipient_outlet(doc, src_end, stop)
+    if rec is None and src_end > start:  # «وأوضح لـ"الوطن" المدير ...»: spoken to before the speaker
+        rec = recipient_outlet(doc, start, first_token_at(doc, frame.source.start) or start) \
+            if frame.source is not None else None
     if rec is not None:
         frame.vias.append((frame.cue_span, Span.of(doc.text, rec[0], rec[1])))
     pub = published_by(doc, src_end, stop)
@@ -859,6 +888,25 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
                 if rec is not None:
                     frame.vias.append((doc.span(j, j + 1), Span.of(doc.text, rec[0], rec[1])))
                 j = comma
+        elif doc.is_word(j) and doc.word_in(j, "relative_who"):
+            # «وبحسب الأرقام التي نشرتها الوزارة، فإن ...»: the source's relative clause
+            comma = next((m for m in range(j + 1, min(s_end, j + MAX_SPOKE_TO_TOKENS))
+                          if tokens[m].text in ("،", ",") or tokens[m].kind == "quote"), None)
+            if comma is not None and tokens[comma].kind != "quote" and doc.is_word(comma + 1) and (
+                    doc.norm(comma + 1) in ("فان", "فإن", "فانه", "فانها")
+                    or doc.norm(comma + 1) in doc.lex.words["complementizers"]):
+                pub = published_by(doc, j + 1, comma)
+                if pub is not None:
+                    frame.vias.append((doc.span(pub[0], pub[0] + 1), span_tokens(doc, pub[1])))
+                j = comma
+        elif doc.is_word(j):  # «وفقا لما صرح به الوزير للصحفيين، فإن ...»: whom it was said to
+            r = j + 1 if doc.norm(j)[:2] == "لل" and "ال" + doc.norm(j)[2:] in doc.lex.words["audiences"] \
+                else _skip_recipient(doc, j, s_end)
+            if r > j and r < s_end and tokens[r].text in ("،", ","):
+                rec = recipient_outlet(doc, j, r)
+                if rec is not None:
+                    frame.vias.append((frame.cue_span, Span.of(doc.text, rec[0], rec[1])))
+                j = r
         while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,":
             j += 1
         if doc.is_word(j) and (doc.norm(j) in ("فان", "فإن", "فانه", "فانها") or doc.norm(j) in doc.lex.words["complementizers"]):
