@@ -107,6 +107,20 @@ def test_synonym_classes(a: str, b: str, concept: str) -> None:
     assert concept in content_terms(a) & content_terms(b)
 
 
+# Words that only begin like a concept's stem are other words: no concept.
+@pytest.mark.parametrize("word", ["توفير", "الوفاق", "تنفيذ", "حملة", "فروع", "النفايات", "النفاذ"])
+def test_prefix_lookalikes_carry_no_concept(word: str) -> None:
+    assert not {t for t in content_terms(word) if t.startswith("#")}
+
+
+@pytest.mark.parametrize(("word", "concept"), [
+    ("توفي", "#kill"), ("توفيت", "#kill"), ("وفاتهم", "#kill"), ("نفاه", "#deny"), ("نفت", "#deny"),
+    ("فروا", "#flee"), ("طالبت", "#demand"), ("تحمّل", "#blame"),
+])
+def test_exact_stems_still_match(word: str, concept: str) -> None:
+    assert concept in content_terms(word)
+
+
 @pytest.mark.parametrize(("a", "b"), [
     ("اندلع حريق في المستودع", "انسحب المسلحون من الحي"),
     ("اعتقلت الشرطة خمسة أشخاص", "غادر الوفد المدينة"),
