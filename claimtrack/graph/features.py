@@ -5,7 +5,8 @@ hamza, ta marbuta, alef maqsura and diacritic variants never make two words diff
 
 The stemmer is deliberately light: it strips the conjunction and preposition
 clitics (و ف ب ك ل), the article ال, and the commonest plural, dual and pronoun
-suffixes, and it keeps at least three letters. Words of general news vocabulary
+suffixes (with the ت that a ta marbuta becomes before a pronoun or the dual:
+«محاولته» and «المحاولة» give one stem), and it keeps at least three letters. Words of general news vocabulary
 that name one thing (killing, wounding, attack, fire, capture, withdrawal, arrest,
 denial, accusation ...) are mapped to one *concept* token so that «قتل» and «مقتل»
 and «قتلى» or «ضحايا» and «وفاة» count as the same word; the classes live in
@@ -58,6 +59,10 @@ _CLITICS = "وفبكل"
 _SUFFIXES = ("اتهم", "اتها", "يهم", "يها", "ونه", "هما", "كما", "ات", "ون", "ين", "ان", "يه", "ها",
              "هم", "نا", "وا", "ه", "ي", "ا")
 
+#: Suffixes of _SUFFIXES before which a ta marbuta is written ت: the attached pronouns
+#: («محاولته» = «محاولة» + «ه») and the dual («اسطوانتين» = two «اسطوانة»).
+_AFTER_TA = frozenset({"يهم", "يها", "هما", "كما", "ها", "هم", "نا", "ه", "ين", "ان"})
+
 _ONES = {
     "واحد": 1, "اثنان": 2, "اثنين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5,
     "خمسه": 5, "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
@@ -105,7 +110,10 @@ def stem(word: str) -> str:
                     break
     for s in _SUFFIXES:
         if w.endswith(s) and len(w) - len(s) >= 3:
-            return w[: -len(s)]
+            w = w[: -len(s)]
+            if s in _AFTER_TA and len(w) >= 4 and w[-1] == "ت" and w[-2] != "ا":
+                w = w[:-1]  # «محاولته» → «محاول», as «المحاولة» → «محاول»
+            return w
     return w
 
 
