@@ -104,6 +104,8 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
                 return _particle(doc, k)  # not «أعلنت مسؤوليتها عن الهجوم»: that عن is the object's
             if "min" in flags and w == "من" and (first is None or k == first):
                 return _particle(doc, k)
+            if "fi" in flags and w == "في" and (first is None or k == first):
+                return _particle(doc, k)
             if "bi" in flags and w[0] == "ب" and w not in words["not_bi"] and w not in words["b_words"] and (
                     first is None or k == first or (k > 0 and tokens[k - 1].text in ("،", ","))):
                 if w in ("ب", "بـ"):

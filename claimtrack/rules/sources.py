@@ -264,6 +264,12 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             w = t.norm
             if stop_bi and w[0] == "ب" and len(w) >= 3 and w != "باسم" and w not in doc.lex.words["b_words"]:
                 break  # «أفادت مصادر بمقتل ...»: the content opens
+            if _pp_allowed(doc, head, j) and doc.is_word(j + 1) and j + 2 < n and doc.is_word(j + 2) \
+                    and (doc.norm(j + 1) in doc.lex.words["pp_words"] or doc.norm(j + 1) == "علي") \
+                    and not _stop_word(doc, j + 2) and doc.norm(j + 2) not in doc.lex.nouns:
+                j += 2  # «من على أرض الواقع»، «من داخل المستشفى»: a compound preposition
+                count += 2
+                continue
             if _pp_allowed(doc, head, j) and doc.norm(j + 1) not in doc.lex.nouns \
                     and not doc.possessed(j + 1) and (  # «في اجتماعها»: the speaker's occasion
                     (doc.is_word(j + 1) and not _stop_word(doc, j + 1)) or (
@@ -365,7 +371,9 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
             if doc.norm(j) in words["auxiliaries"]:
                 break
             if _stop_word(doc, j) and not any(
-                    _pp_allowed(doc, k, j) for k in range(max(floor, j - 3), j)):
+                    _pp_allowed(doc, k, j) for k in range(max(floor, j - 3), j)) and not (
+                    doc.norm(j) == "علي" and any(  # «تقارير من على أرض الواقع»: a compound preposition
+                        _pp_allowed(doc, k, j - 1) for k in range(max(floor, j - 4), j - 1))):
                 break
             j -= 1
             count += 1
