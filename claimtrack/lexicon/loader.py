@@ -51,7 +51,7 @@ GRAMMAR_SECTIONS = (
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
 
 #: Flags a cue line may carry (see the header of ``cues.txt``).
-CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "an", "min", "fi", "relay", "strict", "noagent", "passive-present"})
+CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "an", "min", "fi", "objfirst", "to", "relay", "strict", "noagent", "passive-present"})
 
 # Suffixes of the past tense: (suffix, gender, number); gender None = not marked.
 _PAST = (("", "m", "sg"), ("ت", "f", "sg"), ("ا", "m", "du"), ("تا", "f", "du"),

@@ -97,6 +97,9 @@ def colon_headlines(doc: Doc) -> list[Frame]:
             continue  # (a title «الرئيس:», or a name whose words speak in the first person «ترامب: سنرد»)
         if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
             continue
+        first = doc.norm(src_tokens[0])
+        if len(first) > 3 and first[0] == "و" and first not in doc.lex.words["waw_words"]:
+            continue  # «وجاء في نص الرسالة: ...»: a sentence of the body, not a headline's speaker
         src = Span.of(doc.text, tokens[src_tokens[0]].start, tokens[src_tokens[-1]].end)
         c_start = colon + 1
         direct = False

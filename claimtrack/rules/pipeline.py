@@ -68,6 +68,19 @@ def _skip_time(doc: Doc, j: int, limit: int) -> int:
     return j
 
 
+def _told_outlet(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
+    """The outlet at the end of a verb-first phrase of a cue whose object is the one told:
+    a media noun after a complete subject (a definite word or a nisba adjective before
+    it, not a construct «مراسل قناة»)."""
+    from claimtrack.rules.sources import is_nisba
+
+    for m in range(rng[0] + 1, rng[1]):
+        if doc.is_word(m) and is_media_word(doc, m) and doc.is_word(m - 1) and (
+                doc.norm(m - 1).startswith("ال") or is_nisba(doc.norm(m - 1))):
+            return m, rng[1]
+    return None
+
+
 def _comp_token(opener: Opener) -> int:
     """The token of the complementiser that opened *opener* (before its quote, if any)."""
     return (opener.quote if opener.quote is not None else opener.tok) - 1
@@ -106,6 +119,11 @@ def _adverbial_at(doc: Doc, j: int, limit: int) -> int:
                 and " ".join(doc.norm(m) for m in range(j, j + n)) in phrases:
             return n
     return 0
+
+
+#: Cue kinds whose present tense is never an impersonal passive («ويضيف أن ...» has a
+#: speaker, unlike «ويُعتقد أن ...»).
+PERSONAL_KINDS = frozenset({"addition", "explanation"})
 
 
 def _sentence_limit(doc: Doc, i: int) -> int:
@@ -481,6 +499,13 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 fwd = split_object(doc, fwd)
             elif probe is not None and probe.kind == "quote":
                 fwd = split_at_entity(doc, fwd)  # «وأكدت وكالة وفا نجاة الوزير "من ..."»
+            if "to" in flags:
+                told = _told_outlet(doc, fwd)
+                if told is not None:  # «وأبلغ مسؤول أمريكي شبكة "سي بي إس" أن ...»: the outlet told
+                    frame.vias.append((frame.cue_span, span_tokens(doc, told)))
+                    fwd = (fwd[0], told[0])
+                elif explicit:
+                    fwd = split_object(doc, fwd)  # «وأبلغ الوزير النواب أن ...»: the ones told
         if bwd is not None:
             src_rng = bwd
         elif fwd is not None:
@@ -524,6 +549,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         return None  # «إنها تدين ...»: the pronoun is the subject — the speaker's stance, in a content
     if src_rng is None and frame.source is None and c.form == "verb" and not c.passive and info is not None \
             and info.tense == "present" and not doc.word_in(c.start - 1, "contrast") \
+            and c.kind not in PERSONAL_KINDS \
             and not _speaks_here(doc, c.end) and (info.gender != "f" or not (
                 doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")
                 or _opens_here(doc, c.end))):
@@ -692,7 +718,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         if not any(w in normalize(region) for w in info.entry.needs):
             return None
         if (frame.source is not None and not frame.vias and frame.source.start > frame.cue_span.start
-                and info.clitic and normalize(doc.text[s:e]).split(" ")[0] in info.entry.needs):
+                and info.clitic and "objfirst" in flags and normalize(doc.text[s:e]).split(" ")[0] in info.entry.needs):
             # «... وحملت حركة حماس المسؤولية»: with nothing between the phrase and the
             # collocation, the phrase is the object and the speaker is the one before.
             s = frame.source.start
@@ -907,8 +933,8 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
                 if rec is not None:
                     frame.vias.append((frame.cue_span, Span.of(doc.text, rec[0], rec[1])))
                 j = r
-        while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,":
-            j += 1
+        while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,:":
+            j += 1  # («وجاء في الرسالة: "..."»)
         if doc.is_word(j) and (doc.norm(j) in ("فان", "فإن", "فانه", "فانها") or doc.norm(j) in doc.lex.words["complementizers"]):
             j += 1
         if j >= s_end:

@@ -477,9 +477,17 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     return rng
 
 
-def _nisba(word: str) -> bool:
-    """An indefinite relational adjective (عسكري، طبية، يمنيون)."""
+def is_nisba(word: str) -> bool:
+    """An indefinite relational adjective (عسكري، طبية، يمنيون), normalised.
+
+    Examples:
+        >>> is_nisba("عسكري"), is_nisba("العسكري"), is_nisba("مصدر")
+        (True, False, False)
+    """
     return not word.startswith("ال") and len(word) > 3 and word.endswith(("ي", "يه", "يون", "يين"))
+
+
+_nisba = is_nisba
 
 
 def _adjective_like(word: str) -> bool:
