@@ -46,7 +46,7 @@ GRAMMAR_SECTIONS = (
     "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
     "common_relay_heads", "teasers", "topic_markers", "relative_who",
     "relative_feminine", "own_statement", "latin_outlets", "unnamed_heads",
-    "quantifiers", "subordinators",
+    "quantifiers", "subordinators", "own_words",
 )
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
 
@@ -272,11 +272,15 @@ def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEnt
     return forms, entries, masdars
 
 
+#: Slots of a prepositional pattern (see the header of ``prepositions.txt``).
+_PATTERN_SLOTS = ("VERB", "ل+", "OWN")
+
+
 def _load_prepositions(path: Path | None) -> tuple[tuple[str, ...], ...]:
     out = []
     for n, line, label in _lines("prepositions.txt", path):
-        words = tuple(w if w in ("VERB", "ل+") else normalize(w) for w in line.split())
-        if words[0] in ("VERB", "ل+"):
+        words = tuple(w if w in _PATTERN_SLOTS else normalize(w) for w in line.split())
+        if words[0] in _PATTERN_SLOTS:
             raise LexiconError(f"{label}, line {n}: a pattern cannot start with {words[0]!r}")
         out.append(words)
     out.sort(key=len, reverse=True)

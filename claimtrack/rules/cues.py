@@ -73,6 +73,12 @@ def match_preposition(doc: Doc, i: int) -> CueCandidate | None:
                 if doc.norm(j) in ("عنه", "عنها", "عنهم"):
                     j += 1
                 src_at = j
+            elif el == "OWN":
+                if not (doc.is_word(j) and doc.norm(j) in lex.words["own_words"]):
+                    ok = False
+                    break
+                j += 1
+                src_at = None  # «على حد قوله»: no source phrase, the pronoun points back
             elif el == "ل+":
                 w = doc.norm(j)
                 if w in ("ل", "لـ"):
@@ -95,7 +101,7 @@ def match_preposition(doc: Doc, i: int) -> CueCandidate | None:
                     break
         if ok:
             cue_end = j if pattern[-1] != "ل+" else (j - 1 if skip or doc.norm(j - 1) not in ("ل", "لـ") else j)
-            lemma = " ".join(p for p in pattern if p not in ("VERB", "ل+"))
+            lemma = " ".join(p for p in pattern if p not in ("VERB", "ل+", "OWN"))
             return CueCandidate(i, max(cue_end, i + 1), "preposition", lemma, "relay",
                                 source_at=src_at, source_skip=skip, inner_verb=verb)
     return None

@@ -31,6 +31,7 @@ class Frame:
     opener_kind: str = ""
     relay_implicit: bool = False
     outer: Span | None = None  # the speaker of the plain report this frame was folded out of
+    pronoun: str | None = None  # «على حد قوله»: the gender ('m', 'f') or 'pl' the speaker is resolved by
 
 
 def span_tokens(doc: Doc, rng: tuple[int, int], *, strip_waw: bool = False) -> Span:

@@ -841,6 +841,49 @@ def _sentence_final_relay(doc: Doc, idx: int, preps: dict[int, CueCandidate],
     return None
 
 
+def _own_words_frame(doc: Doc, p: CueCandidate, consumed: set[int]) -> Frame | None:
+    """«"..."، على حد قوله» / «وبحسب روايتها، فإن ...»: a prepositional cue ending in the
+    speaker's own words with a pronoun (the OWN slot). The content is the clause before
+    it in its sentence, or after it when the cue opens the sentence; the speaker stays
+    implicit, resolved later by the pronoun."""
+    last = doc.norm(p.end - 1)
+    if last not in doc.lex.words["own_words"]:
+        return None
+    tokens = doc.tokens
+    s_start, s_end = doc.sentence(p.start)
+    frame = Frame(p, doc.span(p.start, p.end))
+    frame.pronoun = "pl" if last.endswith(("هم", "هما")) else "f" if last.endswith("ها") else "m"
+    e = p.start - 1
+    while e >= s_start and tokens[e].kind == "punct":
+        e -= 1
+    first = s_start
+    while first <= e and tokens[first].kind not in ("word", "quote"):
+        first += 1
+    if any(m in consumed for m in range(first, e + 1)):
+        return None  # «وقال الوزير إن ...، على حد تعبيره»: the cue before already reports it
+    if e - first >= 1:
+        if tokens[e].kind == "quote" and e in doc.seg.closers and doc.seg.closers[e] == first:
+            frame.content = (tokens[first].end, tokens[e].start, "direct")  # «"..."، على حد قوله»
+        else:
+            frame.content = (tokens[first].start, tokens[e].end, "indirect")
+        return frame
+    j = p.end
+    while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,:":
+        j += 1
+    if doc.is_word(j) and (doc.norm(j) in ("فان", "فانه", "فانها") or doc.norm(j) in doc.lex.words["complementizers"]):
+        j += 1
+    if j >= s_end:
+        return None
+    opener = Opener(j, tokens[j].start, False, None, "comp")
+    if tokens[j].kind == "quote" and j in doc.seg.quotes and j + 1 < len(tokens):
+        opener = Opener(j + 1, tokens[j + 1].start, True, j, "quote")
+    s, e2, mode = content_extent(doc, opener)
+    if e2 <= s:
+        return None
+    frame.content = (s, e2, mode)
+    return frame
+
+
 #: How many further «عن Y» a relay verb's chain may hold («نقلت X عن Y عن Z»).
 MAX_RELAY_HOPS = 3
 
@@ -1055,7 +1098,7 @@ def extract_from_doc(doc: Doc) -> tuple[list[Attribution], list[Diagnostic]]:
     for p in preps.values():
         if p.start in consumed:
             continue
-        f = _prep_frame(doc, p)
+        f = _prep_frame(doc, p) if p.source_at is not None else _own_words_frame(doc, p, consumed)
         if f is None or f.content is None:
             continue
         k = first_token_at(doc, f.content[0])

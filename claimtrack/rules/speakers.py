@@ -117,7 +117,12 @@ def resolve_implicit(doc: Doc, frames: list[Frame], contents: list[tuple[int, in
             next_issuer += 1
             history.append((issuer.text, issuer))
             last_by_sentence[doc.seg.sentence_of[k]] = issuer
-        if f.source is None and not f.cue.passive and f.cue.form in ("verb", "participle"):
+        if f.source is None and f.pronoun is not None:  # «على حد قوله»: the pronoun's antecedent
+            ante_own = pick_antecedent(history, f.pronoun if f.pronoun in ("m", "f") else None)
+            if ante_own is not None:
+                f.source = ante_own
+                f.implicit = True
+        elif f.source is None and not f.cue.passive and f.cue.form in ("verb", "participle"):
             ante: Span | None = None
             if (f.cue.form == "participle" or (f.cue.info is not None and f.cue.info.clitic)) \
                     and sent in last_by_sentence:
