@@ -122,6 +122,9 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
             nxt = _extend_forward(doc, c + 1, n, head=i + 1, count=c - i - 1)
             return (i + 1, end) if nxt == c + 1 else (i, nxt)
         return None
+    if doc.is_word(i) and doc.norm(i) == "كل" and doc.norm(i + 1) == "من" and doc.is_word(i + 2):
+        inner = noun_phrase_forward(doc, i + 2, limit=limit, stop_bi=stop_bi)
+        return (i, inner[1]) if inner is not None else None  # «كل من الوزير ونظيره»: both speak
     if tokens[i].kind != "word" or _stop_word(doc, i):
         return None
     w = doc.norm(i)
@@ -447,12 +450,19 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     s, e = rng
     titled = False
     head_gender = gender_of(doc.tokens[s].text)
+    name_end = _named_prefix_end(doc, s, e)
     for k in range(s, e):
         if not doc.is_word(k):
             continue
         w = doc.norm(k)
         if k > s and doc.tokens[k - 1].kind == "quote" and k - 1 in doc.seg.closers and doc.is_word(k):
             return s, k  # «تنظيم "الدولة الإسلامية" الهجوم»: the name is closed
+        if s < k < name_end:
+            continue  # inside a registry name («الأمم المتحدة»): no cut
+        if k > s + 1 and w.startswith("ال") and doc.norm(k - 1).startswith("ال") and doc.is_word(k - 2) \
+                and not doc.norm(k - 2).startswith(("ال", "لل")) and doc.norm(k - 2) not in doc.lex.words["pp_words"] \
+                and not _adjective_like(w) and not is_title(w):
+            return s, k  # «أعلن وزير الداخلية القبض على ...»: a definite noun after a complete construct
         if k > s:
             prev = doc.norm(k - 1)
             raw = doc.tokens[k].text
@@ -460,15 +470,17 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                 return s, k
             if len(raw) > 4 and raw.endswith(("ها", "هم")):
                 return s, k
+            if is_masdar_shaped(w) and not w.startswith("ال"):
+                return s, k  # «وأكد الوزير استمرار الحملة»: a verbal noun, not a name after a title
             if _nisba(prev) and not _nisba(w) and not w.startswith(("ل", "ال")) and not titled \
                     and w not in doc.lex.words["pp_words"]:
                 return s, k  # «مصادر طبية مقتل ...»
             if prev.startswith("ال") and not w.startswith("ال") and not w.startswith("ل") \
                     and not titled and w not in ("بن", "ابن", "ابو"):
                 return s, k
-            if k == s + 1 and prev.startswith("ال") and w.startswith("ال") and w.endswith("ات") \
-                    and len(w) > 6 and not prev.endswith("ات"):
-                return s, k  # «نفت الحكومة الاتهامات»
+            if prev.startswith("ال") and w.startswith("ال") and w.endswith("ات") \
+                    and len(w) > 6 and not prev.endswith("ات") and not _adjective_like(w):
+                return s, k  # «نفت الحكومة الاتهامات»، «نفى الحزب الحاكم الشائعات»
             if (head_gender == "m" and prev.startswith("ال") and w.startswith("ال") and raw.endswith("ة")
                     and not raw.endswith("ية") and k == s + 1):
                 return s, k
@@ -491,10 +503,50 @@ _nisba = is_nisba
 
 
 def _adjective_like(word: str) -> bool:
-    """A definite word that reads as an adjective: nisba (السوري)، أفعل (الأحمر)، فعلاء، participle."""
+    """A definite word that reads as an adjective: nisba (السوري)، أفعل (الأحمر)، فعلاء،
+    participles (المقيم، الحاكم، السابق), فعيل (القديم) and their feminines (العامة)."""
     w = word[2:] if word.startswith("ال") else word
+    if len(w) > 3 and w.endswith("ه") and not w.endswith("يه"):
+        w = w[:-1]  # the feminine: «العامة» → عام
+    if is_masdar_shaped(w):
+        return False  # «الانتهاء»، «الاستمرار»: a verbal noun
     return (w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "اء")) or (len(w) == 4 and w[0] == "ا")
-            or w.startswith("م") or w in ("عام", "خاص", "حر", "كبير", "جديد", "اول", "ثاني"))
+            or w.startswith("م") or (len(w) == 4 and w[1] == "ا") or (len(w) == 4 and w[2] == "ي")
+            or w in ("عام", "خاص", "حر", "اول", "ثاني"))
+
+
+def is_masdar_shaped(word: str) -> bool:
+    """True when the normalised indefinite *word* has the shape of a derived verbal noun,
+    which names never have: استفعال (استمرار)، افتعال (اعتقال)، انفعال (انسحاب)، تفعيل
+    (تأكيد)، تفاعل (تراجع).
+
+    Examples:
+        >>> [is_masdar_shaped(w) for w in ("استمرار", "اعتقال", "انسحاب", "تاكيد", "تراجع")]
+        [True, True, True, True, True]
+        >>> [is_masdar_shaped(w) for w in ("بوتين", "ماكرون", "محمد", "اردوغان")]
+        [False, False, False, False]
+    """
+    w = word
+    n = len(w)
+    return (n == 7 and w.startswith("است") and w[5] == "ا") \
+        or (n == 6 and w[0] == "ا" and w[2] == "ت" and w[4] == "ا") \
+        or (n == 6 and w.startswith("ان") and w[4] == "ا") \
+        or (n == 5 and w[0] == "ت" and w[3] == "ي") \
+        or (n == 5 and w[0] == "ت" and w[2] == "ا")
+
+
+def _named_prefix_end(doc: Doc, s: int, e: int) -> int:
+    """The end of the longest prefix (two words or more) of ``[s, e)`` that names a
+    registry entry or a context name, or *s*."""
+    words = [k for k in range(s, min(e, s + MAX_NAME_WORDS)) if doc.is_word(k)]
+    for n in range(len(words), 1, -1):
+        if _named(doc.text[doc.tokens[s].start:doc.tokens[words[n - 1]].end]):
+            return words[n - 1] + 1
+    return s
+
+
+#: The longest registry name looked for at the start of a phrase being split.
+MAX_NAME_WORDS = 6
 
 
 def _named(text: str) -> bool:
@@ -542,6 +594,7 @@ def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             return s, words[n - 1] + 1
     head, nxt = doc.norm(words[0]), doc.norm(words[1])
     if head.startswith("ال") and nxt.startswith("ال") and words[1] == s + 1 and (
-            not _adjective_like(nxt) or nxt[2:] in doc.lex.words["mim_nouns"]):
-        return s, s + 1
+            not _adjective_like(nxt) or nxt[2:] in doc.lex.words["mim_nouns"]
+            or (head.endswith("ه") and not nxt.endswith(("ه", "ي", "يين", "يون", "ين", "ون", "ات")))):
+        return s, s + 1  # (a feminine head takes a feminine adjective: «النقابة الحادث» is two phrases)
     return rng
