@@ -182,6 +182,21 @@ def load_corpus(folder: Path | None) -> tuple[str, list[str]]:
     return f"{label}, {len(paths)} files", [read_text(p) for p in paths]
 
 
+_WORD = re.compile(r"\w+")
+
+
+def run_word_spans(texts: Sequence[str]) -> int:
+    """The least any word-level extractor does: list the span of every word, one re pass."""
+    return sum(len([m.span() for m in _WORD.finditer(t)]) for t in texts)
+
+
+def run_tokenize(texts: Sequence[str]) -> int:
+    """claimtrack's tokenizer alone (tokens with their normalised forms and offsets)."""
+    from claimtrack.text.tokens import tokenize
+
+    return sum(len(tokenize(t)) for t in texts)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     ap.add_argument("--corpus", type=Path, help="a folder of .txt articles")
@@ -201,11 +216,15 @@ def main(argv: list[str] | None = None) -> int:
     t_ct = best_of(a.repeat, run_claimtrack, texts)
     t_nv = best_of(a.repeat, run_naive, texts)
     n_ct, n_nv = run_claimtrack(texts), run_naive(texts)
+    t_words = best_of(a.repeat, run_word_spans, texts)
+    t_tok = best_of(a.repeat, run_tokenize, texts)
     rows += [
         ("corpus", f"{label}, {chars:,} characters"),
         ("claimtrack.extract", f"{t_ct:.3f} s  ({chars / t_ct:,.0f} chars/s, {n_ct} attributions)"),
         ("naive regex", f"{t_nv:.4f} s  ({chars / t_nv:,.0f} chars/s, {n_nv} matches)"),
         ("claimtrack / naive", f"{t_ct / t_nv:.1f}×"),
+        ("floor: word spans / naive", f"{t_words / t_nv:.1f}×  (one re pass listing every word's span)"),
+        ("floor: tokenize / naive", f"{t_tok / t_nv:.1f}×  (claimtrack's token records alone)"),
     ]
 
     ten_docs = list(texts) * 10
