@@ -64,6 +64,15 @@ def _after_quote_or_word(doc: Doc, j: int, kind: str) -> Opener | None:
     return Opener(j, t.start, False, None, kind)
 
 
+def _after_bi(word: str) -> int:
+    """The offset in *word* just after its first ب and the tatweel or short vowels that
+    follow it («بـ"...»، «بِبراءة» → 1 or more; the second ب of «ببراءة» stays)."""
+    i = word.find("ب") + 1 if "ب" in word else 1
+    while i < len(word) - 1 and word[i] in "ـ\u064e\u0650\u0651\u0652":
+        i += 1
+    return max(i, 1)
+
+
 def _is_comp(doc: Doc, j: int) -> bool:
     return doc.is_word(j) and doc.norm(j) in doc.lex.words["complementizers"]
 
@@ -111,7 +120,7 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
                 if w in ("ب", "بـ"):
                     return _after_quote_or_word(doc, k + 1, "particle")
                 if len(w) > 2:
-                    off = t.text.index(t.text.lstrip("بـ\u064e\u0650")[:1]) if t.text.lstrip("بـ\u064e\u0650") else 1
+                    off = _after_bi(t.text)
                     return Opener(k, t.start + max(off, 1), False, None, "particle")
         elif t.kind == "quote":
             if k in quotes:

@@ -669,10 +669,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 if j in skips:
                     j = skips[j]
                     continue
-                j2 = _skip_document_phrase(doc, j, limit)
+                j2 = _skip_channel(doc, _skip_document_phrase(doc, j, limit), limit)
                 if j2 == j:
                     break
-                j = j2
+                j = j2  # («في بيان رسمي على موقعه الإلكتروني تعاقده مع ...»)
             if j < s_end and doc.is_word(j) and not clause_break(doc, j) \
                     and not (doc.norm(j)[:1] == "ف" and doc.norm(j)[1:] in doc.lex.words["complementizers"]):
                 opener = Opener(j, tokens[j].start, False, None, "object")  # (not «، فإن ...»: a main clause)

@@ -213,13 +213,13 @@ def _affiliation_tail(doc: Doc, k: int, n: int) -> int | None:
     """The end of «التابعة لمنظمة حظر الأسلحة» / «تابعة لها» starting at the adjective *k*."""
     j = k + 1
     w = doc.norm(j)
-    if not doc.is_word(j) or not (w == "من" or (w[:1] == "ل" and len(w) > 1)):
+    if not doc.is_word(j) or not (w in ("من", "عن") or (w[:1] == "ل" and len(w) > 1)):
         return None
     if w in ("له", "لها", "لهم", "لهما"):
         return j + 1
-    start = j + 1 if w == "من" else j
+    start = j + 1 if w in ("من", "عن") else j
     end = _extend_forward(doc, start + 1, min(n, start + 6), head=start, count=1)
-    if w != "من" and end == start + 1 and len(w) <= 3:
+    if w not in ("من", "عن") and end == start + 1 and len(w) <= 3:
         return None
     return end
 
