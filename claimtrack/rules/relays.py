@@ -62,6 +62,11 @@ def recipient_outlet(doc: Doc, start: int, limit: int) -> tuple[int, int] | None
                 np = noun_phrase_forward(doc, k + 1, limit=limit)
                 end = tokens[np[1] - 1].end if np is not None else t.end
                 return t.start + 1, end
+            if w == "مع" and doc.document_noun(k - 1) and k + 1 < limit and doc.is_word(k + 1) and (
+                    is_media_word(doc, k + 1) or lam_outlet(doc, k + 1, bare=True)):
+                np = noun_phrase_forward(doc, k + 1, limit=limit)  # «في مقابلة مع قناة X»
+                if np is not None:
+                    return tokens[np[0]].start, tokens[np[1] - 1].end
             if len(w) > 2 and w[0] == "ل" and k + 1 < limit and tokens[k + 1].kind == "quote" \
                     and tokens[k + 1].start == t.end:
                 j = k + 1

@@ -85,9 +85,12 @@ def _outlet_name(word: str) -> bool:
     return m is not None and m.method in _NAMED and m.type == "outlet"
 
 
-def lam_outlet(doc: Doc, i: int) -> bool:
-    """True when word *i* is لـ fused to a registry outlet's one-word name (لرويترز، للجزيرة)."""
+def lam_outlet(doc: Doc, i: int, *, bare: bool = False) -> bool:
+    """True when word *i* is لـ fused to a registry outlet's one-word name (لرويترز، للجزيرة);
+    with *bare*, when it is such a name without لـ (رويترز، الجزيرة)."""
     w = doc.norm(i)
+    if bare:
+        return len(w) >= 3 and _outlet_name(w)
     if len(w) < 4 or w[0] != "ل":
         return False
     return _outlet_name("ال" + w[2:]) if w.startswith("لل") else _outlet_name(w[1:])
