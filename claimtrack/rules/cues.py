@@ -133,6 +133,21 @@ def _author_voice(doc: Doc, i: int) -> bool:
     return False
 
 
+def trapped_reading(doc: Doc, i: int) -> bool:
+    """True when the cue reading of word *i* is ruled out by its context: a noun after a
+    preposition or «عدم» (:func:`blocked_cue`), a predicate noun after a subject pronoun
+    («وهو طالب جامعي»), the formula of an unnamed source (:func:`anonymity_trap`) or a
+    clause saying whom a source spoke to (:func:`spoke_to_trap`)."""
+    info = doc.info(i)
+    if info is None:
+        return False
+    if info.form == "verb" and blocked_cue(doc, i):
+        return True  # «عن إدانتها»
+    if info.form == "verb" and info.tense == "past" and doc.word_in(i - 1, "subject_pronouns"):
+        return True  # «وهو طالب جامعي»: after a pronoun subject a past form is a noun
+    return anonymity_trap(doc, i) or spoke_to_trap(doc, i)
+
+
 def blocked_cue(doc: Doc, i: int) -> bool:
     """True when the word before *i* (``grammar.txt`` [cue_blockers]: a preposition, a modal,
     «عدم») makes a cue form a noun: «عبرت عن إدانتها»، «شريطة عدم ذكر أسمائهم»."""
@@ -221,10 +236,8 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
         info = doc.info(i)  # the noncue traps are already left out
         if info is None and t.norm in lex.opening_words:
             info = _opening_cue(doc, i)
-        if info is not None and info.form == "verb" and blocked_cue(doc, i):
-            info = None  # «عن إدانتها»: after a preposition the word is a noun
-        if info is not None and (anonymity_trap(doc, i) or spoke_to_trap(doc, i)):
-            info = None  # «التي طلبت عدم الكشف عن هويتها»
+        if info is not None and trapped_reading(doc, i):
+            info = None
         if info is not None and not _author_voice(doc, i):
             negated = doc.norm(i - 1) in negators and doc.is_word(i - 1) and not (
                 doc.norm(i - 1) == "ما" and doc.is_word(i - 2))  # «وهو ما نفاه»: ما is relative

@@ -19,7 +19,7 @@ import functools
 
 from claimtrack.rules.contents import Opener, clause_break, content_extent, find_opener, quote_before
 from claimtrack.rules.context import Doc, build_doc
-from claimtrack.rules.cues import CueCandidate, anonymity_trap, blocked_cue, find_cues, relay_cue_at, spoke_to_trap
+from claimtrack.rules.cues import CueCandidate, find_cues, relay_cue_at, spoke_to_trap, trapped_reading
 from claimtrack.rules.headlines import colon_headlines
 from claimtrack.rules.masdars import masdar_frames
 from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
@@ -449,8 +449,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         nxt = doc.info(k)
         if doc.is_word(k) and k not in consumed and nxt is not None \
                 and doc.norm(k) not in doc.lex.words["relay_verbs"] and k not in inside_prep \
-                and not anonymity_trap(doc, k) and not spoke_to_trap(doc, k) \
-                and not (nxt.form == "verb" and blocked_cue(doc, k)) \
+                and not trapped_reading(doc, k) \
                 and not (c.form == "verb" and in_subject_relative(doc, c.end, k)):
             if nxt is not None and _saying(doc, k) and c.form == "verb":
                 sayings.append(k)  # «وأضاف قائلاً:», «وتابع بالقول إن» — one cue
@@ -749,7 +748,7 @@ def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, 
             if tokens[k].start >= frame.source.end:
                 src_end = k
                 break
-    rec = recipient_outlet(doc, src_end, stop)
+    rec = recipient_outlet(doc, _skip_apposition(doc, src_end, stop), stop)  # (not inside «، الذي ...،»)
     if rec is None and src_end > start:  # «وأوضح لـ"الوطن" المدير ...»: spoken to before the speaker
         rec = recipient_outlet(doc, start, first_token_at(doc, frame.source.start) or start) \
             if frame.source is not None else None
