@@ -89,6 +89,7 @@ class FormInfo:
     gender: str | None  # "m", "f" or None
     number: str | None  # "sg", "du", "pl"
     clitic: str = ""
+    passive: bool = False  # a form listed under passive= (قيل، أفيد): never has a speaker
 
 
 @attrs.frozen
@@ -225,6 +226,9 @@ def _generate(entry: CueEntry, fields: dict[str, list[str]]) -> Iterator[tuple[s
     for word in fields.get("forms", []):
         w = normalize(word)
         yield w, FormInfo(entry, "verb", "past" if not w[:1] in "يت" else "present", None, None)
+    for word in fields.get("passive", []):
+        w = normalize(word)
+        yield w, FormInfo(entry, "verb", "past" if not w[:1] in "يت" else "present", None, None, passive=True)
 
 
 def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEntry], dict[str, CueEntry]]:
@@ -237,9 +241,9 @@ def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEnt
         fields: dict[str, list[str]] = {}
         for item in rest:
             key, sep, value = item.partition("=")
-            if not sep or key not in {"kind", "past", "present", "part", "forms", "flags", "needs", "masdar"}:
+            if not sep or key not in {"kind", "past", "present", "part", "forms", "passive", "flags", "needs", "masdar"}:
                 raise LexiconError(f"{label}, line {n}: unknown field {item!r} for {lemma!r}; "
-                                   "fields are kind= past= present= part= forms= flags= needs= masdar=")
+                                   "fields are kind= past= present= part= forms= passive= flags= needs= masdar=")
             fields[key] = _split_list(value)
         kind = (fields.get("kind") or [""])[0]
         if kind not in CUE_KINDS:
@@ -249,7 +253,7 @@ def _load_cues(path: Path | None) -> tuple[dict[str, FormInfo], dict[str, CueEnt
         if flags - CUE_FLAGS:
             raise LexiconError(f"{label}, line {n}: field 'flags' of {lemma!r} has unknown "
                                f"{sorted(flags - CUE_FLAGS)}; use some of {sorted(CUE_FLAGS)}")
-        if not fields.get("past") and not fields.get("forms"):
+        if not fields.get("past") and not fields.get("forms") and not fields.get("passive"):
             raise LexiconError(f"{label}, line {n}: {lemma!r} needs a 'past=' field")
         if lemma in entries:
             raise LexiconError(f"{label}, line {n}: lemma {lemma!r} is listed twice")

@@ -46,6 +46,8 @@ _DAMMA = "\u064f"
 
 def _is_passive(doc: Doc, i: int, info: FormInfo) -> bool:
     """A past verb written with a damma on its first letters (ذُكر، أُعلن، اتُّهم) is passive."""
+    if info.passive:
+        return True  # listed under passive= in cues.txt (قيل، أفيد)
     if info.form != "verb" or info.tense != "past":
         return False
     t = doc.tokens[i].text
