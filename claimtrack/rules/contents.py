@@ -187,6 +187,8 @@ def starts_attribution(doc: Doc, k: int) -> bool:
             return True
     if relay_cue_at(doc, k):
         return True  # «...، بحسب المرصد»، «وفقاً لما ذكره ...»
+    if len(w) > 2 and w[0] == "و" and doc.lex.isin(w[1:], "negation_particles") and doc.info(k + 1) is not None:
+        return True  # «...، ولم تذكر الوزارة ...»: a negated report of its own
     b = doc.bare(k)
     if w in lex.words["relatives"] or b in lex.words["relatives"]:
         for m in (k + 1, k + 2):
@@ -292,6 +294,9 @@ def clause_break(doc: Doc, k: int) -> bool:
     if p >= 0 and doc.tokens[p].text in ("،", ",") and (
             w in doc.lex.words["while_words"] or (w == "في" and doc.norm(k + 1) == "حين")):
         return True  # «...، بينما تحدثت منظمة ...»، «...، في حين قالت ...»
+    if p >= 0 and doc.tokens[p].text in ("،", ",") and w in doc.lex.words["since_words"] \
+            and (info := doc.info(k + 1)) is not None and info.form == "verb":
+        return True  # «...، إذ حذر المتحدث ...»
     if len(w) > 3 and w[0] == "و" and w not in doc.lex.words["waw_words"] and doc.info(k) is None \
             and doc.is_headline(k):
         for m in (k + 1, k + 2):  # headline «تتوعد الحكومة الرد والمعارضة تتهم الجيش»: a new clause

@@ -18,6 +18,7 @@ from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import CueCandidate
 from claimtrack.rules.frame import Frame
 from claimtrack.rules.speakers import is_title
+from claimtrack.rules.sources import is_masdar_shaped
 from claimtrack.model import Span
 
 
@@ -99,8 +100,11 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
             continue
         first = doc.norm(src_tokens[0])
-        if len(first) > 3 and first[0] == "و" and first not in doc.lex.words["waw_words"]:
-            continue  # «وجاء في نص الرسالة: ...»: a sentence of the body, not a headline's speaker
+        if (len(first) > 2 and first[0] == "و" and first not in doc.lex.words["waw_words"]) \
+                or doc.word_in(src_tokens[0], "prepositions"):
+            continue  # «وجاء في نص الرسالة: ...»، «وفي بيان للوزارة: ...»: a sentence of the body
+        if is_masdar_shaped(first) or (first.startswith("ال") and is_masdar_shaped(first[2:])):
+            continue  # «تسريب أسئلة الامتحان: ...»: an event, not a speaker
         src = Span.of(doc.text, tokens[src_tokens[0]].start, tokens[src_tokens[-1]].end)
         c_start = colon + 1
         direct = False

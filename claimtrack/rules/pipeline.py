@@ -198,6 +198,8 @@ def _object_like(doc: Doc, k: int) -> bool:
     if w.startswith("ال") and w.endswith("ين") and len(w) > 6:
         return True
     raw = doc.tokens[k].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if len(raw) > 4 and is_title(possessive_base(w)):
+        return False  # «رئيسها»، «مديره»: an office of the one named before speaks
     return len(raw) > 4 and (raw.endswith(("ها", "هم", "هما")) or (raw.endswith("ه") and not raw.endswith("الله")))
 
 
@@ -693,8 +695,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 return frame
         if opener is None:
             return None
-    if c.negated and opener.kind == "object":
-        return None
+    if c.negated and (opener.kind == "object" or (
+            opener.kind == "particle" and not doc.word_in(opener.tok - 1, "complementizers"))):
+        return None  # «ولم يكشف الحكم عن مصير الشريك»: nothing reported, only what was not
     if "strict" in flags and opener.kind not in ("comp", "quote", "colon") and not topic and not (
             opener.kind == "object" and frame.vias and "relay" in flags):
         return None  # (a relayed speaker's masdar «نقلت عن X تأكيده ...» is content enough)
@@ -1003,6 +1006,13 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     return frame
 
 
+def _stop_word_here(doc: Doc, k: int) -> bool:
+    """A word no adjective of an attributive noun can be: a preposition, a complementiser,
+    a time word or a cue."""
+    return doc.word_in(k, "prepositions") or doc.word_in(k, "complementizers") \
+        or doc.word_in(k, "time") or doc.info(k) is not None
+
+
 def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list[Frame | None]:
     """Attributive nouns heading a sentence: «وفي بيان للجيش، ...» → cue بيان, source الجيش."""
     out: list[Frame | None] = []
@@ -1017,6 +1027,11 @@ def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list
         if doc.norm(noun) not in doc.lex.nouns:
             continue
         src_at, skip = noun + 1, 0
+        for _ in range(2):  # «وفي بيان مقتضب لإدارة النادي»: adjectives of the noun
+            w = doc.norm(src_at)
+            if doc.is_word(src_at + 1) and doc.norm(src_at + 1)[:1] == "ل" and doc.is_word(src_at) \
+                    and w[:1] != "ل" and not _stop_word_here(doc, src_at):
+                src_at += 1
         w = doc.norm(src_at)
         if w in ("ل", "لـ"):
             src_at += 1
@@ -1038,16 +1053,23 @@ def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list
         j = np[1]
         while j < s_end and tokens[j].kind == "quote" and j in doc.seg.closers:
             j += 1  # «وفي تصريح لـ"الحياة"،»
+        j = _skip_time(doc, j, s_end)  # «... لإدارة النادي مساء الأحد:»
         if j >= s_end or tokens[j].text not in ("،", ",", ":"):
             continue
         j += 1
         if j < s_end and (doc.info(j) is not None or j in consumed):
             # «وفي بيان له، قال ...»: the verb is the cue; «وفي حديث لقناة X، أوضح ...»: the
-            # outlet spoken to relays it
+            # outlet spoken to relays it; «وفي بيان للوزارة، أكدت ...»: the issuer speaks
             rec = recipient_outlet(doc, noun + 1, np[1])
             inner = by_cue.get(j)
             if rec is not None and inner is not None:
                 inner.vias.append((doc.span(noun, noun + 1), Span.of(doc.text, rec[0], rec[1])))
+            elif inner is not None and inner.source is None and not inner.cue.passive \
+                    and doc.norm(src_at) not in ("له", "لها", "لهم") and not doc.possessed(noun):
+                issuer = span_tokens(doc, np)
+                if skip and np[0] == src_at:
+                    issuer = Span.of(doc.text, issuer.start + skip, issuer.end)
+                inner.source, inner.implicit = issuer, True
             continue
         if j >= s_end:
             continue

@@ -72,6 +72,8 @@ def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
 
     heads = doc.lex.words["pp_heads"]
     h = doc.norm(head)
+    if h.endswith("ا") and len(h) >= 4 and h[:-1] in heads:
+        h = h[:-1]  # the accusative after أن: «أن قياديا في الحركة قال»
     return doc.norm(i) in doc.lex.words["pp_words"] and (
         h in heads or doc.bare(head) in heads or (h.startswith("ال") and h[2:] in heads) or is_title(h))
 
@@ -294,8 +296,9 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             elif w.startswith("لل") and (is_media_word(doc, j) or lam_outlet(doc, j)
                                          or "ال" + w[2:] in doc.lex.words["audiences"]):
                 break  # «للوكالة»، «للجزيرة»، «للصحفيين»: who it was said to
-            if w in doc.lex.words["apposition_words"] or _circumstantial_accusative(doc, j):
-                break  # «كيلي البالغة من العمر»، «شارون متوجها إلى أنصاره»
+            if w in doc.lex.words["apposition_words"] or (
+                    _circumstantial_accusative(doc, j) and doc.norm(j - 1) != "باسم"):
+                break  # «كيلي البالغة من العمر»، «شارون متوجها إلى أنصاره» (not «باسم مكتبها في»)
             if _is_affiliation(doc, j) and tokens[j - 1].kind == "word" and not _names_entry(doc, head, j):
                 tail = _affiliation_tail(doc, j, n)  # «بعثة التحقيق التابعة لمنظمة ...»
                 if tail is not None:
