@@ -198,7 +198,8 @@ def _object_like(doc: Doc, k: int) -> bool:
     if w.startswith("ال") and w.endswith("ين") and len(w) > 6:
         return True
     raw = doc.tokens[k].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    if len(raw) > 4 and is_title(possessive_base(w)):
+    base = possessive_base(w)
+    if len(raw) > 4 and base is not None and is_title(base):
         return False  # «رئيسها»، «مديره»: an office of the one named before speaks
     return len(raw) > 4 and (raw.endswith(("ها", "هم", "هما")) or (raw.endswith("ه") and not raw.endswith("الله")))
 
