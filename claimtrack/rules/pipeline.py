@@ -81,6 +81,19 @@ def _told_outlet(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
+#: The longest addressee kept in the content between a speaker and its particle
+#: («دعت الوزارة المواطنين إلى ...»).
+MAX_ADDRESSEE_WORDS = 5
+
+
+def _particle_token(doc: Doc, opener: Opener) -> int | None:
+    """The separate particle (إلى، على، من) that opened *opener*, or None."""
+    k = (opener.quote if opener.quote is not None else opener.tok) - 1
+    if doc.word_in(k, "complementizers"):
+        k -= 1
+    return k if doc.is_word(k) and doc.norm(k) in ("الي", "علي", "من") else None
+
+
 def _comp_token(opener: Opener) -> int:
     """The token of the complementiser that opened *opener* (before its quote, if any)."""
     return (opener.quote if opener.quote is not None else opener.tok) - 1
@@ -636,6 +649,13 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         first = _skip_time(doc, after, opener.tok)
         if first < _comp_token(opener) and doc.is_word(first):
             opener = Opener(first, tokens[first].start, False, None, "object")  # «وصفت التقرير بأنه ...»
+    if opener is not None and opener.kind == "particle" and "obj" in flags and frame.source is not None \
+            and frame.source.start > frame.cue_span.start:
+        part = _particle_token(doc, opener)
+        first = _skip_time(doc, after, part) if part is not None else part
+        if part is not None and first is not None and first < part and doc.is_word(first) \
+                and part - first <= MAX_ADDRESSEE_WORDS and all(doc.is_word(m) for m in range(first, part)):
+            opener = Opener(first, tokens[first].start, False, None, "object")  # «دعا الجيش السكان إلى ...»
     if opener is not None and opener.kind == "quote" and opener.quote is not None:
         quote_tok: int = opener.quote
         gap_from = after
