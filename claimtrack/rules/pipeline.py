@@ -652,8 +652,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if opener is not None and opener.kind == "particle" and "obj" in flags and frame.source is not None \
             and frame.source.start > frame.cue_span.start:
         part = _particle_token(doc, opener)
-        first = _skip_time(doc, after, part) if part is not None else part
-        if part is not None and first is not None and first < part and doc.is_word(first) \
+        first = _skip_time(doc, after, part) if part is not None else -1
+        if part is not None and 0 <= first < part and doc.is_word(first) \
                 and part - first <= MAX_ADDRESSEE_WORDS and all(doc.is_word(m) for m in range(first, part)):
             opener = Opener(first, tokens[first].start, False, None, "object")  # «دعا الجيش السكان إلى ...»
     if opener is not None and opener.kind == "quote" and opener.quote is not None:
