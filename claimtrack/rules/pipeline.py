@@ -29,6 +29,7 @@ from claimtrack.rules.sources import (
     noun_phrase_backward,
     noun_phrase_forward,
     split_at_entity,
+    split_at_quantifier,
     split_object,
 )
 from claimtrack.rules.frame import Frame, first_token_at, span_tokens
@@ -202,6 +203,20 @@ def _relative_antecedent(doc: Doc, c: CueCandidate) -> Span | None:
     if w[0] in "لب" and len(w) > 3 and w not in doc.lex.words["b_words"]:
         span = Span.of(doc.text, span.start + 1, span.end)
     return span
+
+
+def _lone_object(doc: Doc, fwd: tuple[int, int], *, clitic: bool) -> tuple[int, int] | None:
+    """For a cue whose object comes before its بـ-complement («اتهم X Y بـ...»): the phrase
+    before the بـ-word, cut at the object; a single phrase after a cue with و is the object
+    and the speaker is implicit («...، واتهمت القوات الحكومية بالوقوف وراءه»)."""
+    b_words = doc.lex.words["b_words"]
+    for k in range(fwd[0] + 1, fwd[1]):
+        w = doc.norm(k)
+        if doc.is_word(k) and w[:1] == "ب" and len(w) > 3 and w not in b_words and w != "باسم":
+            pre = (fwd[0], k)
+            cut = split_object(doc, pre)
+            return None if cut == pre and clitic else cut
+    return fwd
 
 
 def _object_like(doc: Doc, k: int) -> bool:
@@ -500,6 +515,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             return frame
         if fwd is not None and "obj" in flags and _object_like(doc, fwd[0]):
             fwd = None  # «ونفت قصفها للمستشفى»: the object, the subject is implicit
+        if fwd is not None and "objfirst" in flags and info is not None and not info.entry.needs:
+            fwd = _lone_object(doc, fwd, clitic=bool(info.clitic))
         if fwd is not None and "obj" in flags:
             fwd = _cut_after_hashtag(doc, fwd)
             probe = find_opener(doc, fwd[1], limit=min([limit, *sayings]), flags=frozenset(), first=fwd[1],
@@ -513,7 +530,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             if not explicit:
                 fwd = split_object(doc, fwd)
             elif probe is not None and probe.kind == "quote":
-                fwd = split_at_entity(doc, fwd)  # «وأكدت وكالة وفا نجاة الوزير "من ..."»
+                fwd = split_at_entity(doc, split_at_quantifier(doc, fwd))  # «وأكدت وكالة وفا نجاة الوزير "من ..."»
             if "to" in flags:
                 told = _told_outlet(doc, fwd)
                 if told is not None:  # «وأبلغ مسؤول أمريكي شبكة "سي بي إس" أن ...»: the outlet told
@@ -668,7 +685,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             gap -= 6  # «وقال X، أحد رؤساء ... "..."»: an apposition before the quotation
         if gap > (2 if "strict" in flags else 16 if _closing_quotation(doc, quote_tok) else 8):
             opener = None  # a quotation far from the cue is not its content
-        elif gap and "obj" in flags and (frame.source is not None or _circumstantial(doc, c)):
+        elif gap and "obj" in flags and (frame.source is not None or _circumstantial(doc, c) or (
+                c.form == "verb" and info is not None and bool(info.clitic))):  # («واتهمت X بـ... "..."»)
             first = after
             while first < quote_tok and not doc.is_word(first):
                 first += 1

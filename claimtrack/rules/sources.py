@@ -495,6 +495,16 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     return rng
 
 
+def split_at_quantifier(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
+    """Cut a verb-first phrase at a quantifier or a number, which never belong to a
+    speaker's name: «اتهم النائب سامي فرح بعض الكتل ...» → النائب سامي فرح."""
+    s, e = rng
+    for k in range(s + 1, e):
+        if doc.is_word(k) and (doc.norm(k) in doc.lex.words["quantifiers"] or doc.norm(k)[:1].isdigit()):
+            return s, k
+    return rng
+
+
 def is_nisba(word: str) -> bool:
     """An indefinite relational adjective (عسكري، طبية، يمنيون), normalised.
 
@@ -512,11 +522,12 @@ def _adjective_like(word: str) -> bool:
     """A definite word that reads as an adjective: nisba (السوري)، أفعل (الأحمر)، فعلاء،
     participles (المقيم، الحاكم، السابق), فعيل (القديم) and their feminines (العامة)."""
     w = word[2:] if word.startswith("ال") else word
-    if len(w) > 3 and w.endswith("ه") and not w.endswith("يه"):
-        w = w[:-1]  # the feminine: «العامة» → عام
+    fem = len(w) > 3 and w.endswith("ه") and not w.endswith("يه")
+    if fem:
+        w = w[:-1]  # the feminine: «العامة» → عام (but أفعل has no feminine in ة: «الإدارة»)
     if is_masdar_shaped(w):
         return False  # «الانتهاء»، «الاستمرار»: a verbal noun
-    return (w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "اء")) or (len(w) == 4 and w[0] == "ا")
+    return (w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "اء")) or (len(w) == 4 and w[0] == "ا" and not fem)
             or w.startswith("م") or (len(w) == 4 and w[1] == "ا") or (len(w) == 4 and w[2] == "ي")
             or w in ("عام", "خاص", "حر", "اول", "ثاني"))
 
