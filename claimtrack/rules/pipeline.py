@@ -252,7 +252,8 @@ def _skip_apposition(doc: Doc, j: int, limit: int) -> int:
     tokens = doc.tokens
     if not (j < limit and tokens[j].text in ("،", ",") and doc.is_word(j + 1)):
         return j
-    clause = doc.norm(j + 1) in ("وهي", "وهو", "وهم") or doc.lex.isin(doc.norm(j + 1), "relatives")
+    clause = doc.norm(j + 1) in ("وهي", "وهو", "وهم") or doc.lex.isin(doc.norm(j + 1), "relatives") \
+        or any(doc.word_in(m, "identity_words") for m in range(j + 1, min(limit, j + 2 + MAX_APPOSITION_WORDS)))
     k = j + 1
     while k < limit and tokens[k].text not in ("،", ",") and tokens[k].norm not in (".", "\n"):
         if not clause and (not doc.is_word(k) or k - j > MAX_APPOSITION_WORDS
@@ -657,6 +658,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         frame.content = (prev_clause[0], prev_clause[1], "indirect")
         return frame
     skips = _prep_skips(doc, preps, c.end, limit)
+    if after < len(tokens) and tokens[after].text in ("،", ","):
+        past = _skip_apposition(doc, after, limit)  # «، فضل عدم الكشف عن اسمه، أن ...»
+        if past > after and _opens_here(doc, past):
+            after = past
     opener = find_opener(doc, after, limit=max(limit, after), flags=flags,
                          first=_skip_time(doc, after, limit), skip=skips)
     if opener is None and c.form == "participle":
@@ -666,8 +671,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         first = _skip_time(doc, after, opener.tok)
         if first < _comp_token(opener) and doc.is_word(first):
             opener = Opener(first, tokens[first].start, False, None, "object")  # «وصفت التقرير بأنه ...»
-    if opener is not None and opener.kind == "particle" and "obj" in flags and frame.source is not None \
-            and frame.source.start > frame.cue_span.start:
+    if opener is not None and opener.kind == "particle" and "obj" in flags and (
+            (frame.source is not None and frame.source.start > frame.cue_span.start) or c.form == "participle"):
         part = _particle_token(doc, opener)
         first = _skip_time(doc, after, part) if part is not None else -1
         if part is not None and 0 <= first < part and doc.is_word(first) \
@@ -744,8 +749,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             and opener.kind not in ("comp", "quote", "colon"):
         return None
     if c.form == "participle" and sum(1 for k in range(_skip_time(doc, c.end, opener.tok), opener.tok)
-                                      if doc.is_word(k)) > 2:
-        return None  # «خسائر مؤكدة من ...»: an adjective, not a cue
+                                      if doc.is_word(k)) > 2 and not (
+            c.start > 0 and doc.tokens[c.start - 1].text in ("،", ",") and "obj" in flags):
+        return None  # «خسائر مؤكدة من ...»: an adjective, not a cue (but «، داعيا القوى السياسية إلى»)
     if quote_only and opener.quote is not None:
         close = doc.seg.quotes[opener.quote]
         s, e, mode = tokens[opener.quote].end, tokens[close].start, "direct"
