@@ -599,6 +599,8 @@ def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         nxt_word = doc.norm(words[n])
         if nxt_word[:1] == "و" and nxt_word not in doc.lex.words["waw_words"]:
             continue  # «واشنطن وباريس»: a coordination, not the end of the subject
+        if nxt_word.startswith("ال") and _nisba(nxt_word[2:]) and words[n] == words[n - 1] + 1:
+            continue  # «السلطات الصحية العراقية»: an adjective goes on with the name
         prefix = doc.text[doc.tokens[s].start:doc.tokens[words[n - 1]].end]
         if _named(prefix):
             m = resolve(prefix)
