@@ -497,6 +497,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         bwd = None if (info is not None and info.clitic) or thus else noun_phrase_backward(doc, c.start, floor=s_start)
         j = _skip_time(doc, c.end, limit)
         j = _skip_time(doc, _skip_recipient(doc, j, limit), limit)
+        if doc.word_in(j, "statement_pronouns") and doc.is_word(j + 1) and not _opens_here(doc, j + 1):
+            j += 1  # «في وقت وصفت فيه المنظمة الوضع ...»: the resumptive «فيه», then the subject
         fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags) if j < limit else None
         if fwd is not None and j < len(tokens) and tokens[j].kind == "quote" \
                 and doc.norm(c.start - 1) in ("عما", "مما", "ما", "بما", "لما"):
