@@ -147,6 +147,11 @@ def trapped_reading(doc: Doc, i: int) -> bool:
         return True  # «عن إدانتها»
     if info.form == "verb" and info.tense == "past" and doc.word_in(i - 1, "subject_pronouns"):
         return True  # «وهو طالب جامعي»: after a pronoun subject a past form is a noun
+    if info.form == "verb" and info.tense == "past" and not info.clitic and doc.is_word(i - 1) \
+            and doc.norm(i - 1) != doc.norm(i):  # (not a word written twice by mistake)
+        prev = doc.info(i - 1)
+        if prev is not None and prev.form == "verb" and not blocked_cue(doc, i - 1):
+            return True  # «وقال طالب في الجامعة»: right after a reporting verb, its subject
     return anonymity_trap(doc, i) or spoke_to_trap(doc, i)
 
 

@@ -47,7 +47,11 @@ def _stop_word(doc: Doc, i: int) -> bool:
                    or b in words["time"] or b in words["auxiliaries"]):
         return True
     info = doc.info(i)
-    return info is not None
+    if info is None:
+        return False
+    from claimtrack.rules.cues import trapped_reading
+
+    return not (info.form == "verb" and trapped_reading(doc, i) and doc.info(i - 1) is not None)
 
 
 def _is_cue_word(doc: Doc, k: int) -> bool:
