@@ -145,6 +145,8 @@ def trapped_reading(doc: Doc, i: int) -> bool:
         return False
     if info.form == "verb" and blocked_cue(doc, i):
         return True  # «عن إدانتها»
+    if info.form == "participle" and doc.is_word(i - 1) and _adjective_before(doc.norm(i - 1)):
+        return True  # «إجراءات أمنية مشددة»: an adjective among adjectives, not a circumstance
     if info.form == "verb" and info.tense == "past" and doc.word_in(i - 1, "subject_pronouns"):
         return True  # «وهو طالب جامعي»: after a pronoun subject a past form is a noun
     if info.form == "verb" and info.tense == "past" and not info.clitic and doc.is_word(i - 1) \
@@ -153,6 +155,12 @@ def trapped_reading(doc: Doc, i: int) -> bool:
         if prev is not None and prev.form == "verb" and not blocked_cue(doc, i - 1):
             return True  # «وقال طالب في الجامعة»: right after a reporting verb, its subject
     return anonymity_trap(doc, i) or spoke_to_trap(doc, i)
+
+
+def _adjective_before(word: str) -> bool:
+    """An indefinite nisba adjective (أمنية، عسكري): a participle right after one is
+    another adjective of the same noun."""
+    return not word.startswith("ال") and len(word) > 3 and word.endswith(("ي", "يه", "يون", "يين"))
 
 
 def blocked_cue(doc: Doc, i: int) -> bool:

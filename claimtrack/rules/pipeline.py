@@ -547,12 +547,15 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             src_rng = fwd
             after = fwd[1]
     lisan = preps.get(after)
-    if src_rng is None and c.form == "verb" and "relay" in flags and lisan is not None \
+    if c.form == "verb" and "relay" in flags and lisan is not None \
             and lisan.lemma == "علي لسان" and lisan.source_at is not None:
         origin = noun_phrase_forward(doc, lisan.source_at, limit=limit)  # «ونقلت على لسان المصدر»
         if origin is not None:
             consumed.update(range(lisan.start, lisan.end))
-            frame.relay_implicit = True
+            if src_rng is None:
+                frame.relay_implicit = True
+            else:  # «ونقل التلفزيون على لسان المحافظ أن ...»: the outlet relays
+                frame.vias.append((frame.cue_span, span_tokens(doc, src_rng, strip_waw=after == c.end)))
             src_rng = origin
             after = origin[1]
             while after < limit and doc.is_word(after) and doc.norm(after) in doc.lex.words["quote_masdar"]:
