@@ -587,7 +587,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         return None  # «إنها تدين ...»: the pronoun is the subject — the speaker's stance, in a content
     if src_rng is None and frame.source is None and c.form == "verb" and not c.passive and info is not None \
             and info.tense == "present" and not doc.word_in(c.start - 1, "contrast") \
-            and c.kind not in PERSONAL_KINDS \
+            and c.kind not in PERSONAL_KINDS and not _contrast_clause(doc, c.start - 1) \
             and not _speaks_here(doc, c.end) and (info.gender != "f" or not (
                 doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")
                 or _opens_here(doc, c.end))):
@@ -1001,6 +1001,9 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         first_word = p.start  # «وتدور حالياً، وفق المرصد، "..."»: the content follows
     if first_word == p.start:
         j = np[1]
+        ch = _skip_channel(doc, j, s_end)  # «وطبقاً لما أعلنته الشركة على موقعها، فإن ...»
+        if ch > j and ch < s_end and tokens[ch].text in ("،", ","):
+            j = ch
         if doc.is_word(j) and spoke_to_trap(doc, j):  # «بحسب سكان تحدثوا لرويترز، فإن ...»
             comma = next((m for m in range(j + 1, min(s_end, j + MAX_SPOKE_TO_TOKENS))
                           if tokens[m].text in ("،", ",")), None)
