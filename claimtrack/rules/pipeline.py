@@ -711,7 +711,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             return frame
         if ("obj" in flags or frame.vias and "relay" in flags) and not c.negated and (
                 c.form == "verb" or _circumstantial(doc, c)):
-            j = _skip_apposition(doc, after, s_end)
+            j = after
+            while j < limit and tokens[j].kind == "quote" and j in doc.seg.closers:
+                j += 1  # «ونفت "حركة الفجر" أي علاقة ...»: past the closing mark of a quoted name
+            j = _skip_apposition(doc, j, s_end)
             j = _skip_time(doc, j, limit)
             for _ in range(4):
                 while j < limit and tokens[j].kind == "punct" and tokens[j].text in "،,":

@@ -654,6 +654,9 @@ SUBJECT_CLAUSES: list[Row] = [
     # «غير أنهم يحذرون»: after a contrastive head the pronoun is the subject, not impersonal
     ("ويرى مهندسون أن الجسر متين، غير أنهم يحذرون من الحمولات الزائدة.",
      [("ويرى", "مهندسون", "الجسر متين"), ("يحذرون", "~مهندسون", "الحمولات الزائدة")]),
+    # a wholly quoted name as the subject, its object after the closing mark
+    ('ونفت "رابطة التجار" مجددا أي نية للإضراب.',
+     [("ونفت", "رابطة التجار", "أي نية للإضراب")]),
     # ... but not in a sentence without one
     ("وقال المدير إن المصنع، الذي افتتح أمس، يعمل بكامل طاقته.",
      [("وقال", "المدير", "المصنع، الذي افتتح أمس، يعمل بكامل طاقته")]),
