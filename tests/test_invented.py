@@ -25,11 +25,13 @@ HERE = Path(__file__).resolve().parent
 INVENTED = HERE / "data" / "invented"
 SCORER = HERE.parents[1] / "shared" / "eval" / "score.py"  # ../shared beside the repo root
 
-# Floors: a little below what extraction reached on the invented set when it was added
-# (attribution F1 0.933, strict F1 0.832; 119 gold attributions). Raise them when it improves.
+# Floors: a little below what extraction reaches on the invented set (attribution F1 0.983,
+# strict F1 0.975; 119 gold attributions). It measured 0.933 / 0.832 when it was added, blind;
+# the rules were then improved on its error list, so it is now a regression set, not a
+# generalisation measure. Raise the floors when it improves.
 FLOORS: dict[str, float] = {
-    "attribution_f1": 0.90,
-    "strict_f1": 0.80,
+    "attribution_f1": 0.96,
+    "strict_f1": 0.95,
 }
 
 
