@@ -95,6 +95,19 @@ def _particle_token(doc: Doc, opener: Opener) -> int | None:
     return k if doc.is_word(k) and doc.norm(k) in ("الي", "علي", "من") else None
 
 
+def _head_title(doc: Doc, rng: tuple[int, int]) -> str | None:
+    """The gender of the first office title in a phrase ('m' for «الأمين العام», 'f' for
+    «المتحدثة باسم الوزير»), or None when it holds none."""
+    words = doc.lex.words
+    for k in range(rng[0], rng[1]):
+        w = doc.norm(k)
+        if w in words["feminine_titles"]:
+            return "f"
+        if w in words["titles"]:
+            return "m"
+    return None
+
+
 def _comp_token(opener: Opener) -> int:
     """The token of the complementiser that opened *opener* (before its quote, if any)."""
     return (opener.quote if opener.quote is not None else opener.tok) - 1
@@ -285,6 +298,10 @@ def _clause_subject(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     np = noun_phrase_forward(doc, k0 + 1, limit=c.start)
     if np is None or not (doc.norm(np[0]).startswith("ال") or is_title(doc.norm(np[0]))):
         return None  # «وحاول تبرير النكسة بالقول»: an object, the subject is implicit
+    for k in range(np[0] + 1, np[1]):  # «ورحبت الجامعة بالاتفاق»: the verb's بـ-object ends it
+        w = doc.norm(k)
+        if w.startswith("بال") and w != "باسم" and not is_title(doc.norm(np[0])):
+            return np[0], k
     return np
 
 
@@ -541,6 +558,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                     fwd = (fwd[0], told[0])
                 elif explicit:
                     fwd = split_object(doc, fwd)  # «وأبلغ الوزير النواب أن ...»: the ones told
+        if bwd is not None and info is not None and info.gender == "f" and info.number == "sg" \
+                and _head_title(doc, bwd) == "m":
+            return None  # «وجدد الأمين العام دعوته»: a masculine office and a feminine form — no verb here
         if bwd is not None:
             src_rng = bwd
         elif fwd is not None:
@@ -578,6 +598,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         subj = _clause_subject(doc, c)
         if subj is not None:  # «وعلق الوزير على القرار قائلاً»، «واكتفى المتحدث بالقول»
             src_rng, after = subj, c.end
+    elif src_rng is None and _circumstantial(doc, c):
+        subj = _clause_subject(doc, c)
+        if subj is not None:  # «ورحبت الجامعة بالاتفاق، معتبرة إياه ...»: the subject of the clause
+            frame.source, frame.implicit = span_tokens(doc, subj), True
     if src_rng is not None:
         frame.source = span_tokens(doc, src_rng, strip_waw=after == c.end)
     prev = doc.norm(c.start - 1) if doc.is_word(c.start - 1) else ""

@@ -657,6 +657,11 @@ SUBJECT_CLAUSES: list[Row] = [
     # a wholly quoted name as the subject, its object after the closing mark
     ('ونفت "رابطة التجار" مجددا أي نية للإضراب.',
      [("ونفت", "رابطة التجار", "أي نية للإضراب")]),
+    # a feminine form after a masculine office is no verb («وجدد الأمين العام دعوته»)
+    ("وجدد الأمين العام دعوته إلى الحوار.", []),
+    # a circumstantial participle after a verb that is no cue: the clause's subject speaks
+    ("ورحبت النقابة بالقرار، معتبرة أنه خطوة إلى الأمام.",
+     [("معتبرة", "~النقابة", "خطوة إلى الأمام")]),
     # ... but not in a sentence without one
     ("وقال المدير إن المصنع، الذي افتتح أمس، يعمل بكامل طاقته.",
      [("وقال", "المدير", "المصنع، الذي افتتح أمس، يعمل بكامل طاقته")]),
