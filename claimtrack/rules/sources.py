@@ -345,6 +345,8 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             c = j + 1
             while c < n and c - j <= 6 and tokens[c].text != ")" and tokens[c].kind == "word":
                 c += 1
+            if any(doc.norm(m)[:1].isdigit() for m in range(j + 1, c)):
+                break  # «أبو أحمد (60 عاما)»: an age, not part of the name
             if c < n and tokens[c].text == ")" and c > j + 1:
                 j = c + 1
                 end = j

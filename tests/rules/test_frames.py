@@ -662,6 +662,9 @@ SUBJECT_CLAUSES: list[Row] = [
     # a circumstantial participle after a verb that is no cue: the clause's subject speaks
     ("ورحبت النقابة بالقرار، معتبرة أنه خطوة إلى الأمام.",
      [("معتبرة", "~النقابة", "خطوة إلى الأمام")]),
+    # an age in parentheses is no part of the name; an acronym is
+    ("ويقول أبو سالم (55 عاما) إن الماء انقطع.",
+     [("ويقول", "أبو سالم", "الماء انقطع")]),
     # ... but not in a sentence without one
     ("وقال المدير إن المصنع، الذي افتتح أمس، يعمل بكامل طاقته.",
      [("وقال", "المدير", "المصنع، الذي افتتح أمس، يعمل بكامل طاقته")]),
