@@ -207,7 +207,7 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
     text = doc.text
     if opener.direct and opener.quote is not None:
         close = doc.seg.quotes[opener.quote]
-        if not _continues(doc, close + 1):
+        if not _continues(doc, close + 1) and not _coordinated_comp(doc, close + 1):
             start = opener.char
             end = tokens[close].start
             s, e = _trim(text, start, end)
@@ -310,6 +310,15 @@ def clause_break(doc: Doc, k: int) -> bool:
         # عنصرين فجرا ...» goes on with what was said
         return k > 0 and doc.tokens[k - 1].text in ("،", ",") and doc.info(k + 2) is not None
     return False
+
+
+def _coordinated_comp(doc: Doc, k: int) -> bool:
+    """After a closing quote at ``k - 1``: «، وأن "..."» — a second complementiser joined by
+    و, so the same speaker's content goes on."""
+    if k < len(doc.tokens) and doc.tokens[k].text in ("،", ","):
+        k += 1
+    w = doc.norm(k) if doc.is_word(k) else ""
+    return len(w) > 2 and w[0] == "و" and w[1:] in doc.lex.words["complementizers"]
 
 
 def _continues(doc: Doc, k: int) -> bool:
