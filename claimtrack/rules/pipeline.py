@@ -95,6 +95,30 @@ def _particle_token(doc: Doc, opener: Opener) -> int | None:
     return k if doc.is_word(k) and doc.norm(k) in ("الي", "علي", "من") else None
 
 
+#: The longest noun phrase taken back from «وهو/وهي» («قائد الفصيل وهو يقول»).
+MAX_PRONOUN_ANTECEDENT = 6
+
+
+def _noun_before(doc: Doc, k: int, *, hop: bool = True) -> tuple[int, int] | None:
+    """The noun phrase right before token *k* (a subject pronoun with و): words back to a
+    particle, a complementiser, a pronoun or a cue, at most a few; past one prepositional
+    phrase to the noun it follows («قائد الكتيبة في المقطع وهو يقول» → قائد الكتيبة)."""
+    words = doc.lex.words
+    m = k - 1
+    while m >= 0 and k - m <= MAX_PRONOUN_ANTECEDENT and doc.is_word(m):
+        w = doc.norm(m)
+        if w in words["prepositions"] or w in words["complementizers"] or w in words["statement_pronouns"] \
+                or w in words["relatives"] or doc.info(m) is not None or w in words["subject_pronouns"] \
+                or (len(w) > 3 and w[0] in "وف" and w not in words["waw_words"] and not w[1:3] == "ال"):
+            break  # (a word with و/ف opens a clause: «وشوهدت الوزيرة وهي تقول»)
+        m -= 1
+    if hop and m >= 0 and m + 1 < k and doc.word_in(m, "prepositions") and doc.is_word(m - 1):
+        before = _noun_before(doc, m, hop=False)
+        if before is not None:
+            return before
+    return (m + 1, k) if m + 1 < k else None
+
+
 def _head_title(doc: Doc, rng: tuple[int, int]) -> str | None:
     """The gender of the first office title in a phrase ('m' for «الأمين العام», 'f' for
     «المتحدثة باسم الوزير»), or None when it holds none."""
@@ -598,6 +622,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         subj = _clause_subject(doc, c)
         if subj is not None:  # «وعلق الوزير على القرار قائلاً»، «واكتفى المتحدث بالقول»
             src_rng, after = subj, c.end
+    elif src_rng is None and c.form == "verb" and doc.word_in(c.start - 1, "subject_pronouns") \
+            and doc.norm(c.start - 1)[:1] == "و":
+        np = _noun_before(doc, c.start - 1)
+        if np is not None:  # «... قائد الفصيل وهو يقول إن ...»: the noun the pronoun stands for
+            frame.source, frame.implicit = span_tokens(doc, np), True
     elif src_rng is None and _circumstantial(doc, c):
         subj = _clause_subject(doc, c)
         if subj is not None:  # «ورحبت الجامعة بالاتفاق، معتبرة إياه ...»: the subject of the clause
@@ -612,6 +641,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if src_rng is None and frame.source is None and c.form == "verb" and not c.passive and info is not None \
             and info.tense == "present" and not doc.word_in(c.start - 1, "contrast") \
             and c.kind not in PERSONAL_KINDS and not _contrast_clause(doc, c.start - 1) \
+            and not doc.word_in(c.start - 1, "subject_pronouns") \
             and not _speaks_here(doc, c.end) and (info.gender != "f" or not (
                 doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")
                 or _opens_here(doc, c.end))):
