@@ -87,6 +87,16 @@ def _told_outlet(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
 MAX_ADDRESSEE_WORDS = 5
 
 
+def _governed_particle(doc: Doc, k: int, flags: frozenset[str]) -> bool:
+    """Word *k* is a particle the cue governs («إلى» of دعا, «بـ» of طالب): a quotation after
+    it is the particle's complement, and the phrase before it holds an object."""
+    if not doc.is_word(k):
+        return False
+    w = doc.norm(k)
+    return (("ila" in flags and w == "الي") or ("ala" in flags and w == "علي") or ("min" in flags and w == "من")
+            or ("an" in flags and w == "عن") or ("bi" in flags and w[:1] == "ب" and w not in doc.lex.words["b_words"]))
+
+
 def _particle_token(doc: Doc, opener: Opener) -> int | None:
     """The separate particle (إلى، على، من) that opened *opener*, or None."""
     k = (opener.quote if opener.quote is not None else opener.tok) - 1
@@ -557,10 +567,20 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             assert qb is not None
             frame.content = (qb[0], qb[1], "direct")
             return frame
-        if fwd is not None and "obj" in flags and _object_like(doc, fwd[0]):
-            fwd = None  # «ونفت قصفها للمستشفى»: the object, the subject is implicit
+        if fwd is not None and "obj" in flags and (_object_like(doc, fwd[0]) or (
+                doc.word_in(fwd[0], "quantifiers") and c.start > 0 and doc.tokens[c.start - 1].text in ("،", ","))):
+            fwd = None  # «ونفت قصفها للمستشفى»، «...، وحثت جميع الأطراف على»: the object; the subject is implicit
         if fwd is not None and "objfirst" in flags and info is not None and not info.entry.needs:
             fwd = _lone_object(doc, fwd, clitic=bool(info.clitic))
+        elif fwd is not None and "obj" in flags and info is not None and info.clitic and c.start > 0 \
+                and doc.tokens[c.start - 1].text in ("،", ",") and doc.cues_in(s_start, c.start - 1):
+            # «...، وطالب المجتمع الدولي بـ"موقف حازم"»: a verb joined to the clause before
+            # keeps its speaker; a lone phrase before its particle is the object
+            part = next((k for k in range(fwd[0] + 1, min(fwd[1] + 2, limit)) if _governed_particle(doc, k, flags)), None)
+            if part is not None:
+                pre = (fwd[0], min(part, fwd[1]))
+                if split_object(doc, pre) == pre:
+                    fwd = None
         if fwd is not None and "obj" in flags:
             fwd = _cut_after_hashtag(doc, fwd)
             probe = find_opener(doc, fwd[1], limit=min([limit, *sayings]), flags=frozenset(), first=fwd[1],
@@ -575,6 +595,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 fwd = split_object(doc, fwd)
             elif probe is not None and probe.kind == "quote":
                 fwd = split_at_entity(doc, split_at_quantifier(doc, fwd))  # «وأكدت وكالة وفا نجاة الوزير "من ..."»
+                # («ودعا الوزير المجلسين إلى "..."»: a definite object before the governed particle)
             if "to" in flags:
                 told = _told_outlet(doc, fwd)
                 if told is not None:  # «وأبلغ مسؤول أمريكي شبكة "سي بي إس" أن ...»: the outlet told
@@ -731,9 +752,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         if first < _comp_token(opener) and doc.is_word(first):
             opener = Opener(first, tokens[first].start, False, None, "object")  # «وصفت التقرير بأنه ...»
     if opener is not None and opener.kind == "particle" and "obj" in flags and (
-            (frame.source is not None and frame.source.start > frame.cue_span.start) or c.form == "participle"):
+            (frame.source is not None and frame.source.start > frame.cue_span.start) or c.form == "participle"
+            or (src_rng is None and c.form == "verb" and info is not None and bool(info.clitic))):
         part = _particle_token(doc, opener)
-        first = _skip_time(doc, after, part) if part is not None else -1
+        first = _skip_channel(doc, _skip_time(doc, after, part), part) if part is not None else -1
         if part is not None and 0 <= first < part and doc.is_word(first) \
                 and part - first <= MAX_ADDRESSEE_WORDS and all(doc.is_word(m) for m in range(first, part)):
             opener = Opener(first, tokens[first].start, False, None, "object")  # «دعا الجيش السكان إلى ...»

@@ -193,6 +193,8 @@ def _circumstantial_accusative(doc: Doc, k: int) -> bool:
     w = doc.norm(k)
     if not (len(w) >= 5 and w[0] == "م" and w.endswith("ا") and not w.endswith(("اء", "يا", "نا"))):
         return False
+    if w[1] in "يوا":
+        return False  # «ميراندا»، «مونيكا»: a name; participles have a consonant there (متوجها، مؤكدا)
     if not w.endswith("ها") or doc.tokens[k].text.endswith(("اً", "ًا")):
         return True
     return doc.word_in(k + 1, "prepositions")
@@ -533,6 +535,8 @@ def _adjective_like(word: str) -> bool:
         w = w[:-1]  # the feminine: «العامة» → عام (but أفعل has no feminine in ة: «الإدارة»)
     if is_masdar_shaped(w):
         return False  # «الانتهاء»، «الاستمرار»: a verbal noun
+    if w.endswith("ات") and not w.endswith("يات"):
+        return False  # «المؤسسات»، «المنظمات»: a plural noun, not an adjective
     return (w.endswith(("ي", "يه", "يون", "يين", "يان", "يتان", "اء")) or (len(w) == 4 and w[0] == "ا" and not fem)
             or w.startswith("م") or (len(w) == 4 and w[1] == "ا") or (len(w) == 4 and w[2] == "ي")
             or w in ("عام", "خاص", "حر", "اول", "ثاني"))
@@ -619,6 +623,7 @@ def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     head, nxt = doc.norm(words[0]), doc.norm(words[1])
     if head.startswith("ال") and nxt.startswith("ال") and words[1] == s + 1 and (
             not _adjective_like(nxt) or nxt[2:] in doc.lex.words["mim_nouns"]
+            or (nxt.endswith("ين") and not _nisba(nxt[2:]) and not head.endswith("ين"))
             or (head.endswith("ه") and not nxt.endswith(("ه", "ي", "يين", "يون", "ين", "ون", "ات")))):
         return s, s + 1  # (a feminine head takes a feminine adjective: «النقابة الحادث» is two phrases)
     return rng
