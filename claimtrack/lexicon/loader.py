@@ -46,7 +46,7 @@ GRAMMAR_SECTIONS = (
     "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
     "common_relay_heads", "teasers", "topic_markers", "relative_who",
     "relative_feminine", "own_statement", "latin_outlets", "unnamed_heads",
-    "quantifiers", "subordinators", "own_words", "subject_pronouns", "since_words", "negation_particles", "identity_words",
+    "quantifiers", "subordinators", "own_words", "subject_pronouns", "since_words", "negation_particles", "identity_words", "number_words",
 )
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
 
@@ -208,6 +208,9 @@ def _generate(entry: CueEntry, fields: dict[str, list[str]]) -> Iterator[tuple[s
                 # «أخبروه»: the plural's silent alif drops before an object pronoun
                 body = s + (suf[:-1] if obj and suf == "وا" else suf)
                 yield body + ("و" if obj and suf == "تم" else "") + obj, FormInfo(entry, "verb", "past", g, num)
+        if len(s) >= 2 and not s.endswith(("ا", "ى", "ي", "ن")):
+            # the feminine plural «وأضفن»، «قلن» (not after a long vowel, and not doubling ن)
+            yield s + "ن", FormInfo(entry, "verb", "past", "f", "pl")
     for stem in fields.get("present", []):
         s = normalize(stem)
         for pre, g in _PRESENT_PREFIX:

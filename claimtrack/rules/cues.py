@@ -135,6 +135,10 @@ def _author_voice(doc: Doc, i: int) -> bool:
     return False
 
 
+#: How many words after a cue a [homographs] word may come («وأشار المدرب بيده»).
+_HOMOGRAPH_WINDOW = 4
+
+
 def trapped_reading(doc: Doc, i: int) -> bool:
     """True when the cue reading of word *i* is ruled out by its context: a noun after a
     preposition or «عدم» (:func:`blocked_cue`), a predicate noun after a subject pronoun
@@ -147,6 +151,9 @@ def trapped_reading(doc: Doc, i: int) -> bool:
         return True  # «عن إدانتها»
     if info.form == "participle" and doc.is_word(i - 1) and _adjective_before(doc.norm(i - 1)):
         return True  # «إجراءات أمنية مشددة»: an adjective among adjectives, not a circumstance
+    if info.form == "participle" and info.number == "pl" and doc.is_word(i - 1) and (
+            doc.word_in(i - 1, "number_words") or doc.norm(i - 1).lstrip("لـ")[:1].isdigit()):
+        return True  # «لثلاثة متهمين»، «لـ3 متهمين»: a counted noun
     if info.form == "verb" and info.tense == "past" and doc.word_in(i - 1, "subject_pronouns"):
         return True  # «وهو طالب جامعي»: after a pronoun subject a past form is a noun
     if info.form == "verb" and info.tense == "past" and not info.clitic and doc.is_word(i - 1) \
@@ -154,6 +161,14 @@ def trapped_reading(doc: Doc, i: int) -> bool:
         prev = doc.info(i - 1)
         if prev is not None and prev.form == "verb" and not blocked_cue(doc, i - 1):
             return True  # «وقال طالب في الجامعة»: right after a reporting verb, its subject
+    homographs = doc.lex.traps.get("homographs", ())
+    if homographs:
+        lemma = normalize(info.entry.lemma)
+        for k in range(i + 1, min(len(doc.tokens), i + 1 + _HOMOGRAPH_WINDOW)):
+            if not doc.is_word(k) or doc.word_in(k, "complementizers"):
+                break
+            if (lemma, doc.norm(k)) in homographs:
+                return True  # «سوناطراك توقع عقدا»، «وأشار المدرب بيده إلى المدرجات»
     return anonymity_trap(doc, i) or spoke_to_trap(doc, i)
 
 
