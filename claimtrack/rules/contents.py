@@ -26,6 +26,7 @@ import attrs
 
 from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import relay_cue_at
+from claimtrack.rules.sources import place_bi
 from claimtrack.text.tokens import SENTENCE_END
 
 __all__ = ["Opener", "find_opener", "content_extent", "quote_before", "starts_attribution", "clause_break"]
@@ -115,7 +116,8 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
                 return _particle(doc, k)
             if "fi" in flags and w == "في" and (first is None or k == first):
                 return _particle(doc, k)
-            if "bi" in flags and w[0] == "ب" and w not in words["not_bi"] and w not in words["b_words"] and (
+            if "bi" in flags and w[0] == "ب" and w not in words["not_bi"] and w not in words["b_words"] \
+                    and not place_bi(doc, k) and (
                     first is None or k == first or (k > 0 and tokens[k - 1].text in ("،", ","))):
                 if w in ("ب", "بـ"):
                     return _after_quote_or_word(doc, k + 1, "particle")

@@ -590,7 +590,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 and doc.norm(_comp_token(probe)).startswith("بان")
             explicit = probe is not None and not bi_comp and (probe.kind in ("comp", "colon") or (
                 probe.kind == "quote" and probe.quote is not None
-                and sum(1 for k in range(fwd[1], probe.quote) if doc.is_word(k)) <= 2))
+                and sum(1 for k in range(fwd[1], probe.quote) if doc.is_word(k)) <= 2
+                and not any(_governed_particle(doc, k, flags) for k in range(fwd[1], probe.quote))))
             if not explicit:
                 fwd = split_object(doc, fwd)
             elif probe is not None and probe.kind == "quote":

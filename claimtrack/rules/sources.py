@@ -276,7 +276,8 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
         t = tokens[j]
         if t.kind == "word":
             w = t.norm
-            if stop_bi and w[0] == "ب" and len(w) >= 3 and w != "باسم" and w not in doc.lex.words["b_words"]:
+            if stop_bi and w[0] == "ب" and len(w) >= 3 and w != "باسم" and w not in doc.lex.words["b_words"] \
+                    and not place_bi(doc, j):
                 break  # «أفادت مصادر بمقتل ...»: the content opens
             if _pp_allowed(doc, head, j) and doc.is_word(j + 1) and j + 2 < n and doc.is_word(j + 2) \
                     and (doc.norm(j + 1) in doc.lex.words["pp_words"] or doc.norm(j + 1) == "علي") \
@@ -471,8 +472,8 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         w = doc.norm(k)
         if k > s and doc.tokens[k - 1].kind == "quote" and k - 1 in doc.seg.closers and doc.is_word(k):
             return s, k  # «تنظيم "الدولة الإسلامية" الهجوم»: the name is closed
-        if s < k < name_end:
-            continue  # inside a registry name («الأمم المتحدة»): no cut
+        if s < k < name_end or place_bi(doc, k):
+            continue  # inside a registry name («الأمم المتحدة»), or "in <place>": no cut
         if k > s + 1 and w.startswith("ال") and doc.norm(k - 1).startswith("ال") and doc.is_word(k - 2) \
                 and not doc.norm(k - 2).startswith(("ال", "لل")) and doc.norm(k - 2) not in doc.lex.words["pp_words"] \
                 and not _adjective_like(w) and not is_title(w):
@@ -480,7 +481,8 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if k > s:
             prev = doc.norm(k - 1)
             raw = doc.tokens[k].text
-            if w in doc.lex.words["quantifiers"] or w[:1].isdigit() or (w[0] == "ب" and len(w) > 3 and not w.startswith("بال") and w != "باسم"):
+            if w in doc.lex.words["quantifiers"] or w[:1].isdigit() or (
+                    w[0] == "ب" and len(w) > 3 and not w.startswith("بال") and w != "باسم" and not place_bi(doc, k)):
                 return s, k
             if len(raw) > 4 and raw.endswith(("ها", "هم")):
                 return s, k
@@ -492,7 +494,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             if prev.startswith("ال") and not w.startswith("ال") and not w.startswith("ل") \
                     and not titled and w not in ("بن", "ابن", "ابو"):
                 return s, k
-            if prev.startswith("ال") and w.startswith("ال") and w.endswith("ات") \
+            if (prev.startswith("ال") or place_bi(doc, k - 1)) and w.startswith("ال") and w.endswith("ات") \
                     and len(w) > 6 and not prev.endswith("ات") and not _adjective_like(w):
                 return s, k  # «نفت الحكومة الاتهامات»، «نفى الحزب الحاكم الشائعات»
             if (head_gender == "m" and prev.startswith("ال") and w.startswith("ال") and raw.endswith("ة")
@@ -501,6 +503,17 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if is_title(w) and w not in doc.lex.words["unnamed_heads"]:
             titled = True  # a name may follow an office title
     return rng
+
+
+def place_bi(doc: Doc, k: int) -> bool:
+    """True when word *k* is «بـ» with a place noun («بالولاية»، «بمنطقة»، grammar.txt
+    [place_nouns]): "in <place>", part of the phrase it follows."""
+    w = doc.norm(k) if doc.is_word(k) else ""
+    if len(w) < 3 or w[0] != "ب":
+        return False
+    rest = w[1:]
+    places = doc.lex.words["place_nouns"]
+    return rest in places or (rest.startswith("ال") and (rest[2:] in places or rest in places))
 
 
 def split_at_quantifier(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
