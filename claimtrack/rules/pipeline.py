@@ -162,6 +162,13 @@ def _skip_recipient(doc: Doc, j: int, limit: int) -> int:
             return c + 1
     if lam_outlet(doc, j):
         return j + 1
+    w = doc.norm(j)
+    if len(w) > 3 and w[0] == "ل" and not w.startswith("لل") and is_media_word(doc, j):
+        k = j + 1  # «لوكالة رويترز»، «لقناة "X"»: a media noun with a one-word or quoted name
+        if k < limit and tokens[k].kind == "quote" and k in doc.seg.quotes and doc.seg.quotes[k] - k <= 6:
+            return doc.seg.quotes[k] + 1
+        if k < limit and lam_outlet(doc, k, bare=True):
+            return k + 1
     return j
 
 
@@ -791,6 +798,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             j = after
             while j < limit and tokens[j].kind == "quote" and j in doc.seg.closers:
                 j += 1  # «ونفت "حركة الفجر" أي علاقة ...»: past the closing mark of a quoted name
+            j = _skip_recipient(doc, j, limit)  # «نفى لوكالة رويترز مشاركة ...»: whom it was said to
             j = _skip_apposition(doc, j, s_end)
             j = _skip_time(doc, j, limit)
             for _ in range(4):

@@ -32,6 +32,16 @@ def is_relay_clause(doc: Doc, k: int) -> bool:
 
 
 
+def _closed(doc: Doc, end: int) -> int:
+    """The character end of a phrase ending before token *end*, with the closing mark of a
+    quotation it opened («لقناة "الجزيرة"» → قناة "الجزيرة", not قناة "الجزيرة)."""
+    tokens = doc.tokens
+    if end < len(tokens) and tokens[end].kind == "quote" and end in doc.seg.closers \
+            and doc.seg.closers[end] < end:
+        return tokens[end].end
+    return tokens[end - 1].end
+
+
 def recipient_outlet(doc: Doc, start: int, limit: int) -> tuple[int, int] | None:
     """A «لـ X» outlet between tokens *start* and *limit*: the character range of X, or None."""
     tokens = doc.tokens
@@ -56,11 +66,11 @@ def recipient_outlet(doc: Doc, start: int, limit: int) -> tuple[int, int] | None
             if len(w) > 2 and w[0] == "ل" and not w.startswith("لل") and (
                     is_media_word(doc, k) or w[1:] in doc.lex.words["latin_outlets"] or w[1:] in ("بي",)):
                 np = noun_phrase_forward(doc, k + 1, limit=limit)
-                end = tokens[np[1] - 1].end if np is not None else t.end
+                end = _closed(doc, np[1]) if np is not None else t.end
                 return t.start + 1, end
             if w.startswith("لل") and is_media_word(doc, k):
                 np = noun_phrase_forward(doc, k + 1, limit=limit)
-                end = tokens[np[1] - 1].end if np is not None else t.end
+                end = _closed(doc, np[1]) if np is not None else t.end
                 return t.start + 1, end
             if w == "مع" and doc.document_noun(k - 1) and k + 1 < limit and doc.is_word(k + 1) and (
                     is_media_word(doc, k + 1) or lam_outlet(doc, k + 1, bare=True)):

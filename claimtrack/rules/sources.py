@@ -254,6 +254,29 @@ def _relative_before(doc: Doc, end: int, floor: int) -> int | None:
     return None
 
 
+#: The longest comma-set clause passed over between a subject and its verb.
+MAX_COMMA_CLAUSE = 10
+
+
+def _comma_clause_before(doc: Doc, j: int, floor: int) -> int:
+    """When token *j* closes a comma-set relative clause or unnamed-source formula
+    («، الذي لم يشارك في الدراسة،»، «، طلب عدم ذكر اسمه،») right before a verb, the token
+    before its opening comma; else *j*."""
+    if not (j > floor and doc.tokens[j].text in ("،", ",")):
+        return j
+    words = doc.lex.words
+    for o in range(j - 1, max(floor, j - 1 - MAX_COMMA_CLAUSE), -1):
+        t = doc.tokens[o]
+        if t.text in ("،", ","):
+            inner = range(o + 1, j)
+            if doc.word_in(o + 1, "relative_who") or any(doc.word_in(m, "identity_words") for m in inner):
+                return o - 1 if o - 1 >= floor and doc.is_word(o - 1) else j
+            return j
+        if t.kind not in ("word", "quote"):
+            return j
+    return j
+
+
 def _affiliation_before(doc: Doc, end: int, floor: int) -> int | None:
     """The adjective of an affiliation tail ending at *end* («... تابعة لها |خلصت»)."""
     for a in range(end - 2, max(floor - 1, end - 8), -1):
@@ -372,6 +395,7 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     j = v - 1
     while j >= floor and doc.is_word(j) and doc.norm(j) in words["auxiliaries"]:
         j -= 1
+    j = _comma_clause_before(doc, j, floor)  # «X، الذي لم يشارك في الدراسة، حذر ...»
     end = j + 1
     count = 0
     quotes = doc.seg.closers
