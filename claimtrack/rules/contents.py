@@ -153,8 +153,9 @@ def _quoted_name(doc: Doc, k: int, limit: int) -> bool:
     if prev is not None and prev.kind == "word":
         heads = doc.lex.words["name_heads"]
         b = doc.bare(k - 1)
-        if prev.norm in heads or b in heads or (b.startswith("ال") and b[2:] in heads):
-            return True  # «منظمة "الخوذ البيضاء"»: a name after its head noun
+        if prev.norm in heads or b in heads or (b.startswith("ال") and b[2:] in heads) \
+                or (b[:1] == "ل" and (b[1:] in heads or (b.startswith("لل") and b[2:] in heads))):
+            return True  # «منظمة "الخوذ البيضاء"»، «لإذاعة "راديو مارس"»: a name after its head noun
     for m in range(c + 1, min(limit, c + 7)):
         t = doc.tokens[m]
         if t.kind == "newline" or t.norm in SENTENCE_END:

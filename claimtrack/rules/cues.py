@@ -169,7 +169,28 @@ def trapped_reading(doc: Doc, i: int) -> bool:
                 break
             if (lemma, doc.norm(k)) in homographs:
                 return True  # «سوناطراك توقع عقدا»، «وأشار المدرب بيده إلى المدرجات»
-    return anonymity_trap(doc, i) or spoke_to_trap(doc, i)
+    return anonymity_trap(doc, i) or spoke_to_trap(doc, i) or in_quoted_name(doc, i)
+
+
+#: The longest quoted name after a name head («شركة "نقلة"»).
+_MAX_QUOTED_NAME = 5
+
+
+def in_quoted_name(doc: Doc, i: int) -> bool:
+    """True when word *i* is inside a short quotation right after a name head
+    (``grammar.txt`` [name_heads]): «شركة "نقلة"» — a name, whatever its words look like."""
+    for o in range(i - 1, max(-1, i - 1 - _MAX_QUOTED_NAME), -1):
+        t = doc.tokens[o]
+        if t.kind == "quote":
+            c = doc.seg.quotes.get(o)
+            if c is None or c < i or c - o - 1 > _MAX_QUOTED_NAME or o == 0 or not doc.is_word(o - 1):
+                return False
+            heads = doc.lex.words["name_heads"]
+            b = doc.bare(o - 1)
+            return doc.norm(o - 1) in heads or b in heads or (b.startswith("ال") and b[2:] in heads)
+        if t.kind != "word":
+            return False
+    return False
 
 
 def _adjective_before(word: str) -> bool:

@@ -300,16 +300,22 @@ def _cut_after_hashtag(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
 MAX_APPOSITION_WORDS = 7
 
 
-def _skip_apposition(doc: Doc, j: int, limit: int) -> int:
+def _skip_apposition(doc: Doc, j: int, limit: int, *, clause_only: bool = False) -> int:
     """Skip «، وهي جماعة ...،» / «، الذي ...،» / «، الجناح العسكري للحركة،» between a
-    subject and its object: a clause or a short phrase set off by two commas."""
+    subject and its object: a clause or a short phrase set off by two commas (with
+    *clause_only*, only a relative clause or an unnamed-source formula)."""
     tokens = doc.tokens
     if not (j < limit and tokens[j].text in ("،", ",") and doc.is_word(j + 1)):
         return j
     clause = doc.norm(j + 1) in ("وهي", "وهو", "وهم") or doc.lex.isin(doc.norm(j + 1), "relatives") \
         or any(doc.word_in(m, "identity_words") for m in range(j + 1, min(limit, j + 2 + MAX_APPOSITION_WORDS)))
+    if clause_only and not clause:
+        return j
     k = j + 1
     while k < limit and tokens[k].text not in ("،", ",") and tokens[k].norm not in (".", "\n"):
+        if not clause and tokens[k].kind == "quote" and k in doc.seg.quotes and doc.seg.quotes[k] - k <= 6:
+            k = doc.seg.quotes[k] + 1  # «، في تصريح لإذاعة "راديو مارس"،»: a quoted name inside
+            continue
         if not clause and (not doc.is_word(k) or k - j > MAX_APPOSITION_WORDS
                            or doc.word_in(k, "complementizers") or doc.info(k) is not None):
             return j  # a phrase with a verb, a complementiser or a quotation: not an apposition
@@ -695,7 +701,15 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         k = after
         while k < limit and (tokens[k].kind == "quote" or (tokens[k].kind == "punct" and tokens[k].text in "،,")):
             k += 1
-        origin = origin_after_an(doc, k, limit, prep="الي" if "ila" in flags else "عن")
+        prep = "الي" if "ila" in flags else "عن"
+        if doc.word_in(k, "prepositions") and doc.norm(k) != prep:
+            # «ونقلت منصة "X" المتخصصة في أخبار الشركات عن محللين»: a description first
+            k2 = next((m for m in range(k + 1, min(limit, k + MAX_DESCRIPTION_WORDS))
+                       if not doc.is_word(m) or doc.norm(m) == prep or doc.info(m) is not None
+                       or doc.word_in(m, "complementizers")), k)
+            if doc.norm(k2) == prep:
+                k = k2
+        origin = origin_after_an(doc, k, limit, prep=prep)
         if origin is not None:
             for m in range(origin[0] + 1, origin[1]):
                 if doc.is_word(m) and _object_like(doc, m):
@@ -889,7 +903,7 @@ def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, 
             if tokens[k].start >= frame.source.end:
                 src_end = k
                 break
-    rec = recipient_outlet(doc, _skip_apposition(doc, src_end, stop), stop)  # (not inside «، الذي ...،»)
+    rec = recipient_outlet(doc, _skip_apposition(doc, src_end, stop, clause_only=True), stop)  # (not inside «، الذي ...،»)
     if rec is None and src_end > start:  # «وأوضح لـ"الوطن" المدير ...»: spoken to before the speaker
         rec = recipient_outlet(doc, start, first_token_at(doc, frame.source.start) or start) \
             if frame.source is not None else None
@@ -1023,6 +1037,9 @@ def _own_words_frame(doc: Doc, p: CueCandidate, consumed: set[int]) -> Frame | N
     frame.content = (s, e2, mode)
     return frame
 
+
+#: The longest description between a relaying outlet and its «عن».
+MAX_DESCRIPTION_WORDS = 6
 
 #: How many further «عن Y» a relay verb's chain may hold («نقلت X عن Y عن Z»).
 MAX_RELAY_HOPS = 3

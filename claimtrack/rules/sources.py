@@ -55,8 +55,11 @@ def _stop_word(doc: Doc, i: int) -> bool:
 
 
 def _is_cue_word(doc: Doc, k: int) -> bool:
-    """True when word *k* reads as a reporting cue (the noncue traps aside)."""
-    return doc.info(k) is not None
+    """True when word *k* reads as a reporting cue (the noncue traps aside; a word of a
+    quoted name after its head, «شركة "نقلة"», is none)."""
+    from claimtrack.rules.cues import in_quoted_name
+
+    return doc.info(k) is not None and not in_quoted_name(doc, k)
 
 
 def is_media_word(doc: Doc, i: int) -> bool:
