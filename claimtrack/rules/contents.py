@@ -26,7 +26,7 @@ import attrs
 
 from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import relay_cue_at
-from claimtrack.rules.sources import place_bi
+from claimtrack.rules.sources import is_masdar_shaped, place_bi
 from claimtrack.text.tokens import SENTENCE_END
 
 __all__ = ["Opener", "find_opener", "content_extent", "quote_before", "starts_attribution", "clause_break"]
@@ -110,8 +110,11 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
                 return _particle(doc, k)
             if "ala" in flags and w == "علي":
                 return _particle(doc, k)
-            if "an" in flags and w == "عن" and not (doc.possessed(k - 1) and doc.info(k - 1) is None):
+            if "an" in flags and w == "عن" and not (doc.possessed(k - 1) and doc.info(k - 1) is None) and not (
+                    "obj" in flags and first is not None and k > first and doc.is_word(first)
+                    and is_masdar_shaped(doc.norm(first))):
                 return _particle(doc, k)  # not «أعلنت مسؤوليتها عن الهجوم»: that عن is the object's
+                # (nor «أعلنت السلطات ارتفاع عدد القتلى ... عن»: a verbal-noun object came first)
             if "min" in flags and w == "من" and (first is None or k == first):
                 return _particle(doc, k)
             if "fi" in flags and w == "في" and (first is None or k == first):

@@ -519,8 +519,10 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                     and w not in doc.lex.words["pp_words"]:
                 return s, k  # «مصادر طبية مقتل ...»
             if prev.startswith("ال") and not w.startswith("ال") and not w.startswith("ل") \
-                    and not titled and w not in ("بن", "ابن", "ابو"):
-                return s, k
+                    and not titled and w not in ("بن", "ابن", "ابو") and not (
+                        _pp_allowed(doc, s, k) and all(_adjective_like(doc.norm(m)) and not doc.word_in(m, "pp_heads")
+                                                       for m in range(s + 1, k))):
+                return s, k  # (but «السلطات الصحية في محافظة ...»: the head and its adjectives keep a place)
             if (prev.startswith("ال") or place_bi(doc, k - 1)) and w.startswith("ال") and w.endswith("ات") \
                     and len(w) > 6 and not prev.endswith("ات") and not _adjective_like(w):
                 return s, k  # «نفت الحكومة الاتهامات»، «نفى الحزب الحاكم الشائعات»
@@ -651,6 +653,8 @@ def split_at_entity(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             continue  # «واشنطن وباريس»: a coordination, not the end of the subject
         if nxt_word.startswith("ال") and _nisba(nxt_word[2:]) and words[n] == words[n - 1] + 1:
             continue  # «السلطات الصحية العراقية»: an adjective goes on with the name
+        if _pp_allowed(doc, s, words[n]) and words[n] == words[n - 1] + 1:
+            continue  # «السلطات الصحية في محافظة مأرب»: a place the head keeps
         prefix = doc.text[doc.tokens[s].start:doc.tokens[words[n - 1]].end]
         if _named(prefix):
             m = resolve(prefix)
