@@ -137,8 +137,11 @@ def resolve_implicit(doc: Doc, frames: list[Frame], contents: list[tuple[int, in
                 f.source = ante
                 f.implicit = True
                 prior = by_source.get(ante)
-                if prior is not None and not f.vias and _same_statement(doc, f.cue.end):
-                    f.vias.extend(prior.vias)  # «وأضافت في بيانها ...»: the same statement, relayed alike
+                if prior is not None and not f.vias and (
+                        _same_statement(doc, f.cue.end) or doc.seg.sentence_of[prior.cue.start] == sent):
+                    # «وأضافت في بيانها ...»، «قال X لقناة Y إن ...، مرجحا أن ...»: the same
+                    # statement, relayed alike
+                    f.vias.extend(prior.vias)
         if f.relay_implicit and not f.vias:
             # «ونقلت عن الوزارة قولها»: the relaying outlet is the last one named before,
             # as a relay or as a speaker («قالت وكالة X إن ... ونقلت عن الوزارة»).

@@ -811,6 +811,9 @@ RECIPIENTS: list[tuple[str, list[tuple[str, str | None, list[str]]]]] = [
     # a description between the relaying outlet and its «عن»
     ('ونقلت منصة "الرواد" المتخصصة في الاقتصاد عن خبراء قولهم إن السوق تتعافى.',
      [("ونقلت", "خبراء", ['منصة "الرواد" المتخصصة'])]),
+    # a participle or a joined verb of the same sentence keeps the statement's relay
+    ('وقال الوزير لقناة "الوادي" إن الوضع صعب، مرجحا أن يتحسن قريبا.',
+     [("وقال", "الوزير", ['قناة "الوادي"']), ("مرجحا", "الوزير", ['قناة "الوادي"'])]),
     # an interview with an outlet
     ('وقال الوزير في مقابلة مع قناة "الوادي" إن الضرائب لن ترتفع.',
      [("وقال", "الوزير", ['قناة "الوادي"'])]),
