@@ -95,7 +95,7 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         # it is a definite body noun («التحالف: ...»، «الجيش: ...»).
         if len(src_tokens) < 2 and not quoted and not _body_noun(doc, src_tokens[0]) \
                 and not is_title(doc.norm(src_tokens[0])) and not _first_person(doc, colon + 1, pe) \
-                and not doc.word_in(src_tokens[0], "unnamed_heads"):
+                and not doc.word_in(src_tokens[0], "unnamed_heads") and not doc.document_noun(src_tokens[0]):
             continue  # (a title «الرئيس:», or a name whose words speak in the first person «ترامب: سنرد»)
         if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
             continue

@@ -180,11 +180,14 @@ def _first_words(phrases: frozenset[str]) -> frozenset[str]:
 def _adverbial_at(doc: Doc, j: int, limit: int) -> int:
     """How many words of an adverbial phrase of several words start at *j* (0 = none)."""
     phrases = doc.lex.words["adverbials"]
-    if doc.norm(j) not in _first_words(phrases):
-        return 0
+    first = doc.norm(j)
+    if first not in _first_words(phrases):
+        first = doc.bare(j)  # «وفي السياق ذاته»: with و/ف
+        if first not in _first_words(phrases):
+            return 0
     for n in (3, 2):
         if j + n <= limit and all(doc.is_word(m) for m in range(j, j + n)) \
-                and " ".join(doc.norm(m) for m in range(j, j + n)) in phrases:
+                and " ".join([first] + [doc.norm(m) for m in range(j + 1, j + n)]) in phrases:
             return n
     return 0
 
@@ -1082,6 +1085,9 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     first_word = s_start
     while first_word < p.start and tokens[first_word].kind != "word":
         first_word += 1
+    lead = _skip_time(doc, first_word, p.start)  # «وفي سياق متصل، اعتقلت ...، وفق مصادر»
+    if lead > first_word and lead < p.start and tokens[lead].text in ("،", ","):
+        first_word = lead + 1
     tail = np[1]
     while tail < s_end and tokens[tail].kind != "word" and not (tokens[tail].kind == "quote" and tail in doc.seg.quotes):
         tail += 1
