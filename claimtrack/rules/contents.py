@@ -269,6 +269,13 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
 
 
 
+#: How far after «إذ/حيث + verb» the verb's complement must open for a new report.
+SINCE_OPENER_WORDS = 6
+
+#: How many words of a new subject may come between «غير أن» and its negated cue.
+CONTRAST_SUBJECT_WORDS = 5
+
+
 def subordinate_sentence(doc: Doc, k: int) -> bool:
     """True when the sentence holding token *k* opens with a subordinating word
     (``grammar.txt`` [subordinators]: «وبينما»، «وفي حين»)."""
@@ -303,8 +310,11 @@ def clause_break(doc: Doc, k: int) -> bool:
             w in doc.lex.words["while_words"] or (w == "في" and doc.norm(k + 1) == "حين")):
         return True  # «...، بينما تحدثت منظمة ...»، «...، في حين قالت ...»
     if p >= 0 and doc.tokens[p].text in ("،", ",") and w in doc.lex.words["since_words"] \
-            and (info := doc.info(k + 1)) is not None and info.form == "verb":
-        return True  # «...، إذ حذر المتحدث ...»
+            and (info := doc.info(k + 1)) is not None and info.form == "verb" and any(
+                doc.word_in(m, "complementizers") or doc.tokens[m].text == ":" or doc.word_in(m, "prepositions")
+                and doc.norm(m) in ("من", "الي", "علي", "عن")
+                for m in range(k + 2, min(len(doc.tokens), k + 2 + SINCE_OPENER_WORDS))):
+        return True  # «...، إذ حذر المتحدث من أن ...» (not «...، إذ عبرت اليرقات مضيقا»)
     if len(w) > 3 and w[0] == "و" and w not in doc.lex.words["waw_words"] and doc.info(k) is None \
             and doc.is_headline(k):
         for m in (k + 1, k + 2):  # headline «تتوعد الحكومة الرد والمعارضة تتهم الجيش»: a new clause
@@ -314,9 +324,19 @@ def clause_break(doc: Doc, k: int) -> bool:
             if not doc.is_word(m):
                 break
     if w in doc.lex.words["contrast_heads"] and doc.norm(k + 1) in doc.lex.words["complementizers"]:
-        # «...، إلا أنها حذرت ...»: the speaker's own next cue ends the content; «...، إلا أن
-        # عنصرين فجرا ...» goes on with what was said
-        return k > 0 and doc.tokens[k - 1].text in ("،", ",") and doc.info(k + 2) is not None
+        # «...، إلا أنها حذرت ...»: the speaker's own next cue ends the content; so does «...،
+        # غير أن المفوضية لم تعلق»: a new subject with a (negated) cue; «...، إلا أن عنصرين
+        # فجرا ...» goes on with what was said
+        if not (k > 0 and doc.tokens[k - 1].text in ("،", ",")):
+            return False
+        if doc.info(k + 2) is not None:
+            return True
+        for m in range(k + 2, min(len(doc.tokens), k + 2 + CONTRAST_SUBJECT_WORDS)):
+            if not doc.is_word(m):
+                return False
+            if doc.info(m) is not None:
+                return doc.word_in(m - 1, "negation_particles")
+        return False
     return False
 
 

@@ -54,6 +54,18 @@ def _stop_word(doc: Doc, i: int) -> bool:
     return not (info.form == "verb" and trapped_reading(doc, i) and doc.info(i - 1) is not None)
 
 
+def _occasion(doc: Doc, k: int) -> bool:
+    """Word *k* is a noun with a possessive pronoun naming the speaker's own occasion or
+    statement («في اجتماعها»، «في كلمته»), not a body it belongs to («في قيادته»)."""
+    if not doc.possessed(k):
+        return False
+    from claimtrack.text.tokens import possessive_base
+
+    base = possessive_base(doc.norm(k)) or ""
+    return not (base in doc.lex.words["pp_heads"] or base in doc.lex.words["name_heads"]
+                or base in doc.lex.words["body_nouns"])
+
+
 def _is_cue_word(doc: Doc, k: int) -> bool:
     """True when word *k* reads as a reporting cue (the noncue traps aside; a word of a
     quoted name after its head, «شركة "نقلة"», is none)."""
@@ -312,7 +324,7 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
                 count += 2
                 continue
             if _pp_allowed(doc, head, j) and doc.norm(j + 1) not in doc.lex.nouns \
-                    and not doc.possessed(j + 1) and (  # «في اجتماعها»: the speaker's occasion
+                    and not _occasion(doc, j + 1) and (  # «في اجتماعها»: the speaker's occasion
                     (doc.is_word(j + 1) and not _stop_word(doc, j + 1)) or (
                     j + 1 < n and tokens[j + 1].kind == "quote" and j + 1 in quotes)):
                 j += 1
