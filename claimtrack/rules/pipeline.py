@@ -24,6 +24,7 @@ from claimtrack.rules.headlines import colon_headlines
 from claimtrack.rules.masdars import masdar_frames
 from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
 from claimtrack.rules.sources import (
+    affiliation_tail_at,
     is_media_word,
     lam_outlet,
     noun_phrase_backward,
@@ -1217,6 +1218,9 @@ def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list
         j = np[1]
         while j < s_end and tokens[j].kind == "quote" and j in doc.seg.closers:
             j += 1  # «وفي تصريح لـ"الحياة"،»
+        tail = affiliation_tail_at(doc, j, s_end)
+        if tail is not None:
+            j = tail  # «وفي بيان لمكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة، ...»
         j = _skip_time(doc, j, s_end)  # «... لإدارة النادي مساء الأحد:»
         if j >= s_end or tokens[j].text not in ("،", ",", ":"):
             continue

@@ -235,6 +235,11 @@ def _names_entry(doc: Doc, s: int, e: int) -> bool:
     return _named(doc.text[doc.tokens[s].start:doc.tokens[e - 1].end])
 
 
+def affiliation_tail_at(doc: Doc, k: int, n: int) -> int | None:
+    """The end of an affiliation tail («التابع للأمم المتحدة») starting at word *k*, or None."""
+    return _affiliation_tail(doc, k, n) if _is_affiliation(doc, k) else None
+
+
 def _affiliation_tail(doc: Doc, k: int, n: int) -> int | None:
     """The end of «التابعة لمنظمة حظر الأسلحة» / «تابعة لها» starting at the adjective *k*."""
     j = k + 1
