@@ -26,12 +26,14 @@ HERE = Path(__file__).resolve().parent
 INVENTED = HERE / "data" / "invented2"
 SCORER = HERE.parents[1] / "shared" / "eval" / "score.py"  # ../shared beside the repo root
 
-# Floors: a little below what extraction reached on this set in its first, blind run
-# (attribution F1 0.955, strict F1 0.833; 124 gold attributions; claimtrack at a86143e).
-# Raise them when it improves; do not tune the gold to the extractor.
+# Floors: a little below what extraction reaches on this set (attribution F1 0.980, strict F1
+# 0.955; 124 gold attributions). Its first, blind run scored 0.955 / 0.833 (claimtrack at
+# a86143e); the rules were then improved on the constructions it showed, so it is a
+# regression set now, not a generalisation measure. Raise the floors when it improves; do
+# not tune the gold to the extractor.
 FLOORS: dict[str, float] = {
-    "attribution_f1": 0.92,
-    "strict_f1": 0.80,
+    "attribution_f1": 0.96,
+    "strict_f1": 0.93,
 }
 
 
