@@ -10,6 +10,8 @@ Examples:
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from claimtrack.rules.context import Doc
@@ -135,6 +137,17 @@ def _author_voice(doc: Doc, i: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1024)
+def lemma_key(lemma: str) -> str:
+    """The normalised form of a cue lemma, as the pairs of ``traps.txt`` are written."""
+    return normalize(lemma)
+
+
+@functools.lru_cache(maxsize=16)
+def _first_of(pairs: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in pairs if p)
+
+
 #: How many words after a cue a [homographs] word may come («وأشار المدرب بيده»).
 _HOMOGRAPH_WINDOW = 4
 
@@ -162,8 +175,8 @@ def trapped_reading(doc: Doc, i: int) -> bool:
         if prev is not None and prev.form == "verb" and not blocked_cue(doc, i - 1):
             return True  # «وقال طالب في الجامعة»: right after a reporting verb, its subject
     homographs = doc.lex.traps.get("homographs", ())
-    if homographs:
-        lemma = normalize(info.entry.lemma)
+    if homographs and lemma_key(info.entry.lemma) in _first_of(homographs):
+        lemma = lemma_key(info.entry.lemma)
         for k in range(i + 1, min(len(doc.tokens), i + 1 + _HOMOGRAPH_WINDOW)):
             if not doc.is_word(k) or doc.word_in(k, "complementizers"):
                 break
@@ -209,7 +222,7 @@ def anonymity_trap(doc: Doc, i: int) -> bool:
     """True when the cue word *i* opens the formula of an unnamed source («طلبت عدم الكشف
     عن هويتها»), listed under ``[anonymity]`` in ``traps.txt``."""
     info = doc.info(i)
-    return info is not None and (normalize(info.entry.lemma), doc.norm(i + 1)) in doc.lex.traps.get("anonymity", ())
+    return info is not None and (lemma_key(info.entry.lemma), doc.norm(i + 1)) in doc.lex.traps.get("anonymity", ())
 
 
 #: How many tokens after a [spoke_to] cue an «عن» makes it report after all.
@@ -224,7 +237,7 @@ def spoke_to_trap(doc: Doc, i: int) -> bool:
     if info is None or info.form != "verb" or info.clitic or not doc.is_word(i - 1):
         return False
     pairs = doc.lex.traps.get("spoke_to", ())
-    lemma = normalize(info.entry.lemma)
+    lemma = lemma_key(info.entry.lemma)
     nxt = doc.norm(i + 1)
     lam = len(nxt) > 2 and nxt[0] == "ل" and nxt not in ("لم", "لن", "لا", "لكن")
     if not ((lemma, nxt) in pairs or (lam and (lemma, "ل") in pairs) or (
