@@ -1025,9 +1025,19 @@ def _own_words_frame(doc: Doc, p: CueCandidate, consumed: set[int]) -> Frame | N
         else:
             frame.content = (tokens[first].start, tokens[e].end, "indirect")
         return frame
-    j = p.end
+    after = _content_after(doc, p.end, s_end)
+    if after is None or after[1] <= after[0]:
+        return None
+    frame.content = after
+    return frame
+
+
+def _content_after(doc: Doc, j: int, s_end: int) -> tuple[int, int, str] | None:
+    """The content that follows a prepositional cue and its source from token *j*: past
+    commas and a colon, «فإن» or a complementiser, into a quotation if one opens there."""
+    tokens = doc.tokens
     while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,:":
-        j += 1
+        j += 1  # («وجاء في الرسالة: "..."»)
     if doc.is_word(j) and (doc.norm(j) in ("فان", "فانه", "فانها") or doc.norm(j) in doc.lex.words["complementizers"]):
         j += 1
     if j >= s_end:
@@ -1035,11 +1045,7 @@ def _own_words_frame(doc: Doc, p: CueCandidate, consumed: set[int]) -> Frame | N
     opener = Opener(j, tokens[j].start, False, None, "comp")
     if tokens[j].kind == "quote" and j in doc.seg.quotes and j + 1 < len(tokens):
         opener = Opener(j + 1, tokens[j + 1].start, True, j, "quote")
-    s, e2, mode = content_extent(doc, opener)
-    if e2 <= s:
-        return None
-    frame.content = (s, e2, mode)
-    return frame
+    return content_extent(doc, opener)
 
 
 #: The longest description between a relaying outlet and its «عن».
@@ -1143,16 +1149,10 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
                 if rec is not None:
                     frame.vias.append((frame.cue_span, Span.of(doc.text, rec[0], rec[1])))
                 j = r
-        while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,:":
-            j += 1  # («وجاء في الرسالة: "..."»)
-        if doc.is_word(j) and (doc.norm(j) in ("فان", "فإن", "فانه", "فانها") or doc.norm(j) in doc.lex.words["complementizers"]):
-            j += 1
-        if j >= s_end:
+        after = _content_after(doc, j, s_end)
+        if after is None:
             return None
-        opener = Opener(j, tokens[j].start, False, None, "comp")
-        if tokens[j].kind == "quote" and j in doc.seg.quotes and j + 1 < len(tokens):
-            opener = Opener(j + 1, tokens[j + 1].start, True, j, "quote")
-        s, e, mode = content_extent(doc, opener)
+        s, e, mode = after
     else:
         s = tokens[first_word].start
         e = tokens[p.start - 1].end
