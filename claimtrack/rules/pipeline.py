@@ -15,7 +15,6 @@ Examples:
 from __future__ import annotations
 
 import bisect
-import functools
 
 from claimtrack.rules.contents import Opener, clause_break, content_extent, find_opener, quote_before
 from claimtrack.rules.context import Doc, build_doc
@@ -23,10 +22,17 @@ from claimtrack.rules.cues import CueCandidate, find_cues, relay_cue_at, spoke_t
 from claimtrack.rules.headlines import colon_headlines
 from claimtrack.rules.masdars import masdar_frames
 from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
+from claimtrack.rules.skips import (
+    opens_here,
+    skip_apposition,
+    skip_channel,
+    skip_document_phrase,
+    skip_recipient,
+    skip_time,
+)
 from claimtrack.rules.sources import (
     affiliation_tail_at,
     is_media_word,
-    lam_outlet,
     noun_phrase_backward,
     noun_phrase_forward,
     split_at_entity,
@@ -54,20 +60,6 @@ MAX_CLAUSE_TOKENS = 120
 
 #: How far (in tokens) after a cue its content may open.
 OPENER_WINDOW = 40
-
-
-def _skip_time(doc: Doc, j: int, limit: int) -> int:
-    """Skip time words and adverbial phrases («في الوقت ذاته»، «من جهته») from token *j*."""
-    words = doc.lex.words
-    while j < limit and doc.is_word(j):
-        if doc.norm(j) in words["time"] or doc.norm(j) in ("قد", "لقد"):
-            j += 1
-            continue
-        n = _adverbial_at(doc, j, limit)
-        if not n:
-            break
-        j += n
-    return j
 
 
 def _told_outlet(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
@@ -146,51 +138,6 @@ def _head_title(doc: Doc, rng: tuple[int, int]) -> str | None:
 def _comp_token(opener: Opener) -> int:
     """The token of the complementiser that opened *opener* (before its quote, if any)."""
     return (opener.quote if opener.quote is not None else opener.tok) - 1
-
-
-def _skip_recipient(doc: Doc, j: int, limit: int) -> int:
-    """Skip the outlet spoken to when it comes before the speaker («وأوضح لـ"الوطن" مدير
-    الدفاع المدني أن ...»، «وقال لرويترز مسؤول ...»): «لـ» with a quoted name, or لـ fused
-    to a registry outlet's one-word name."""
-    if not doc.is_word(j):
-        return j
-    tokens = doc.tokens
-    q = j + 1
-    if q < limit and tokens[q].kind == "quote" and q in doc.seg.quotes and (
-            doc.norm(j) in ("ل", "لـ") or (doc.norm(j)[:1] == "ل" and tokens[q].start == tokens[j].end)):
-        c = doc.seg.quotes[q]
-        if c - q <= 6 and c + 1 < limit:
-            return c + 1
-    if lam_outlet(doc, j):
-        return j + 1
-    w = doc.norm(j)
-    if len(w) > 3 and w[0] == "ل" and not w.startswith("لل") and is_media_word(doc, j):
-        k = j + 1  # «لوكالة رويترز»، «لقناة "X"»: a media noun with a one-word or quoted name
-        if k < limit and tokens[k].kind == "quote" and k in doc.seg.quotes and doc.seg.quotes[k] - k <= 6:
-            return doc.seg.quotes[k] + 1
-        if k < limit and lam_outlet(doc, k, bare=True):
-            return k + 1
-    return j
-
-
-@functools.lru_cache(maxsize=8)
-def _first_words(phrases: frozenset[str]) -> frozenset[str]:
-    return frozenset(p.split(" ", 1)[0] for p in phrases)
-
-
-def _adverbial_at(doc: Doc, j: int, limit: int) -> int:
-    """How many words of an adverbial phrase of several words start at *j* (0 = none)."""
-    phrases = doc.lex.words["adverbials"]
-    first = doc.norm(j)
-    if first not in _first_words(phrases):
-        first = doc.bare(j)  # «وفي السياق ذاته»: with و/ف
-        if first not in _first_words(phrases):
-            return 0
-    for n in (3, 2):
-        if j + n <= limit and all(doc.is_word(m) for m in range(j, j + n)) \
-                and " ".join([first] + [doc.norm(m) for m in range(j + 1, j + n)]) in phrases:
-            return n
-    return 0
 
 
 #: Cue kinds whose present tense is never an impersonal passive («ويضيف أن ...» has a
@@ -299,42 +246,6 @@ def _cut_after_hashtag(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     return rng
 
 
-#: The longest phrase between two commas passed over as an apposition («، الجناح العسكري
-#: للحركة،») between a subject and its object.
-MAX_APPOSITION_WORDS = 7
-
-
-def _skip_apposition(doc: Doc, j: int, limit: int, *, clause_only: bool = False) -> int:
-    """Skip «، وهي جماعة ...،» / «، الذي ...،» / «، الجناح العسكري للحركة،» between a
-    subject and its object: a clause or a short phrase set off by two commas (with
-    *clause_only*, only a relative clause or an unnamed-source formula)."""
-    tokens = doc.tokens
-    if not (j < limit and tokens[j].text in ("،", ",") and doc.is_word(j + 1)):
-        return j
-    clause = doc.norm(j + 1) in ("وهي", "وهو", "وهم") or doc.lex.isin(doc.norm(j + 1), "relatives") \
-        or any(doc.word_in(m, "identity_words") for m in range(j + 1, min(limit, j + 2 + MAX_APPOSITION_WORDS)))
-    if clause_only and not clause:
-        return j
-    k = j + 1
-    while k < limit and tokens[k].text not in ("،", ",") and tokens[k].norm not in (".", "\n"):
-        if not clause and tokens[k].kind == "quote" and k in doc.seg.quotes and doc.seg.quotes[k] - k <= 6:
-            k = doc.seg.quotes[k] + 1  # «، في تصريح لإذاعة "راديو مارس"،»: a quoted name inside
-            continue
-        if not clause and (not doc.is_word(k) or k - j > MAX_APPOSITION_WORDS
-                           or doc.word_in(k, "complementizers") or doc.info(k) is not None):
-            return j  # a phrase with a verb, a complementiser or a quotation: not an apposition
-        k += 1
-    if k < limit and tokens[k].text in ("،", ",") and doc.is_word(k + 1):
-        return k + 1
-    return j
-
-
-def _opens_here(doc: Doc, k: int) -> bool:
-    """True when a complementiser or quote follows token *k* directly."""
-    return (doc.is_word(k) and doc.norm(k) in doc.lex.words["complementizers"]) or (
-        k < len(doc.tokens) and doc.tokens[k].kind == "quote" and k in doc.seg.quotes)
-
-
 def _clause_subject(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     """The subject of the verb that opens the sentence of a saying form («وعلق الوزير على
     القرار قائلاً»): that verb is no cue, but its subject is the one speaking."""
@@ -433,48 +344,6 @@ def _headline_segment_before(doc: Doc, c: CueCandidate, source: Span) -> tuple[i
     return doc.tokens[s].start, doc.tokens[e - 1].end
 
 
-def _skip_document_phrase(doc: Doc, j: int, limit: int) -> int:
-    """Skip «في بيان (له)» / «في بيان بثه على وكالته "أعماق"» before an object content."""
-    if not (doc.is_word(j) and doc.norm(j) == "في" and doc.is_word(j + 1) and doc.norm(j + 1) in doc.lex.nouns):
-        return j
-    k = j + 2
-    while k < limit and doc.is_word(k) and doc.norm(k) in ("له", "لها", "لهم", "صحفي", "مكتوب", "رسمي", "مشترك"):
-        k += 1
-    w = doc.norm(k)
-    if doc.is_word(k) and (w in ("مع", "عبر") or (len(w) > 3 and w.endswith(("ي", "يه")))):
-        for m in range(k, min(limit, k + 8)):  # «في اتصال هاتفي مع نظيره، ...»: up to the comma
-            if doc.tokens[m].text in ("،", ","):
-                return m + 1
-            if not doc.is_word(m) or doc.info(m) is not None:
-                break
-    pub = published_by(doc, k, min(limit, k + 1))
-    if pub is not None:
-        return pub[1][1] + (1 if pub[1][1] < limit and doc.tokens[pub[1][1]].kind == "quote" else 0)
-    return k
-
-
-def _channel_word(doc: Doc, k: int) -> bool:
-    if not doc.is_word(k):
-        return False
-    channels = doc.lex.words["channels"]
-    for cand in {doc.norm(k), doc.bare(k), doc.norm(k)[2:] if doc.norm(k).startswith("ال") else ""}:
-        if cand in channels:
-            return True
-        if possessive_base(cand) in channels:
-            return True  # حسابه، صفحتها
-    return False
-
-
-def _skip_channel(doc: Doc, j: int, limit: int) -> int:
-    """Skip «على حسابها في تويتر» / «عبر صفحته الرسمية» (where a statement was posted)."""
-    k = j
-    while k < limit and doc.word_in(k, "channel_preps") and _channel_word(doc, k + 1):
-        k += 2
-        while k < limit and _channel_word(doc, k):
-            k += 1
-    return k
-
-
 def _prep_source(doc: Doc, p: CueCandidate, limit: int) -> tuple[int, int] | None:
     """The source phrase of a prepositional cue; «حسب بيان نشرته وكالة X» → وكالة X."""
     if p.source_at is None:
@@ -563,9 +432,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         # «... وتوصلت»: a verb with و/ف opens its own clause, its subject cannot precede it
         thus = doc.word_in(c.start - 1, "thus_words")  # «"..."، هكذا وصف X ...»: the quote is the content
         bwd = None if (info is not None and info.clitic) or thus else noun_phrase_backward(doc, c.start, floor=s_start)
-        j = _skip_time(doc, c.end, limit)
-        j = _skip_time(doc, _skip_recipient(doc, j, limit), limit)
-        if doc.word_in(j, "statement_pronouns") and doc.is_word(j + 1) and not _opens_here(doc, j + 1):
+        j = skip_time(doc, c.end, limit)
+        j = skip_time(doc, skip_recipient(doc, j, limit), limit)
+        if doc.word_in(j, "statement_pronouns") and doc.is_word(j + 1) and not opens_here(doc, j + 1):
             j += 1  # «في وقت وصفت فيه المنظمة الوضع ...»: the resumptive «فيه», then the subject
         fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags) if j < limit else None
         if fwd is not None and j < len(tokens) and tokens[j].kind == "quote" \
@@ -683,7 +552,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             and not doc.word_in(c.start - 1, "subject_pronouns") \
             and not _speaks_here(doc, c.end) and (info.gender != "f" or not (
                 doc.lex.isin(prev, "relatives") or doc.lex.isin(doc.bare(c.start - 1), "relatives")
-                or _opens_here(doc, c.end))):
+                or opens_here(doc, c.end))):
         return None  # «يُعتقد أن ...»: impersonal
     # «نقلت واس تصريحات عن X»: a document noun between the relay and عن.
     topic = False
@@ -752,7 +621,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     # «قائلاً» right after the cue or its speaker is part of the cue; after an object it is a
     # cue of its own («دانت الواقعة قائلة إن ...»).
     for k in sayings:
-        if k > _skip_time(doc, after, limit):
+        if k > skip_time(doc, after, limit):
             limit = min(limit, k)
         else:
             consumed.add(k)
@@ -765,23 +634,23 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         return frame
     skips = _prep_skips(doc, preps, c.end, limit)
     if after < len(tokens) and tokens[after].text in ("،", ","):
-        past = _skip_apposition(doc, after, limit)  # «، فضل عدم الكشف عن اسمه، أن ...»
-        if past > after and _opens_here(doc, past):
+        past = skip_apposition(doc, after, limit)  # «، فضل عدم الكشف عن اسمه، أن ...»
+        if past > after and opens_here(doc, past):
             after = past
     opener = find_opener(doc, after, limit=max(limit, after), flags=flags,
-                         first=_skip_time(doc, after, limit), skip=skips)
+                         first=skip_time(doc, after, limit), skip=skips)
     if opener is None and c.form == "participle":
         opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end, skip=skips)
     if opener is not None and opener.kind == "comp" and "obj" in flags and "bi" in flags \
             and frame.source is not None and doc.norm(_comp_token(opener)).startswith("بان"):
-        first = _skip_time(doc, after, opener.tok)
+        first = skip_time(doc, after, opener.tok)
         if first < _comp_token(opener) and doc.is_word(first):
             opener = Opener(first, tokens[first].start, False, None, "object")  # «وصفت التقرير بأنه ...»
     if opener is not None and opener.kind == "particle" and "obj" in flags and (
             (frame.source is not None and frame.source.start > frame.cue_span.start) or c.form == "participle"
             or (src_rng is None and c.form == "verb" and info is not None and bool(info.clitic))):
         part = _particle_token(doc, opener)
-        first = _skip_channel(doc, _skip_time(doc, after, part), part) if part is not None else -1
+        first = skip_channel(doc, skip_time(doc, after, part), part) if part is not None else -1
         if part is not None and 0 <= first < part and doc.is_word(first) \
                 and part - first <= MAX_ADDRESSEE_WORDS and all(doc.is_word(m) for m in range(first, part)):
             opener = Opener(first, tokens[first].start, False, None, "object")  # «دعا الجيش السكان إلى ...»
@@ -791,7 +660,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         for k in range(after, quote_tok):  # «عن X، رئيس ... قوله الخميس "..."»
             if doc.is_word(k) and doc.norm(k) in doc.lex.words["quote_masdar"]:
                 gap_from = k + 1
-        gap_from = _skip_channel(doc, _skip_time(doc, gap_from, quote_tok), quote_tok)
+        gap_from = skip_channel(doc, skip_time(doc, gap_from, quote_tok), quote_tok)
         gap = sum(1 for k in range(gap_from, quote_tok) if doc.is_word(k) and not doc.word_in(k, "time"))
         if after < len(tokens) and tokens[after].text in ("،", ","):
             gap -= 6  # «وقال X، أحد رؤساء ... "..."»: an apposition before the quotation
@@ -802,7 +671,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             first = after
             while first < quote_tok and not doc.is_word(first):
                 first += 1
-            first = _skip_time(doc, first, quote_tok)
+            first = skip_time(doc, first, quote_tok)
             if doc.is_word(first) and not doc.word_in(first, "prepositions"):
                 opener = None  # «وأكدت الوكالة نجاة الوزير "من محاولة اغتيال"»: the object runs into it
     if opener is None:
@@ -816,16 +685,16 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             j = after
             while j < limit and tokens[j].kind == "quote" and j in doc.seg.closers:
                 j += 1  # «ونفت "حركة الفجر" أي علاقة ...»: past the closing mark of a quoted name
-            j = _skip_recipient(doc, j, limit)  # «نفى لوكالة رويترز مشاركة ...»: whom it was said to
-            j = _skip_apposition(doc, j, s_end)
-            j = _skip_time(doc, j, limit)
+            j = skip_recipient(doc, j, limit)  # «نفى لوكالة رويترز مشاركة ...»: whom it was said to
+            j = skip_apposition(doc, j, s_end)
+            j = skip_time(doc, j, limit)
             for _ in range(4):
                 while j < limit and tokens[j].kind == "punct" and tokens[j].text in "،,":
-                    j = _skip_time(doc, j + 1, limit)
+                    j = skip_time(doc, j + 1, limit)
                 if j in skips:
                     j = skips[j]
                     continue
-                j2 = _skip_channel(doc, _skip_document_phrase(doc, j, limit), limit)
+                j2 = skip_channel(doc, skip_document_phrase(doc, j, limit), limit)
                 if j2 == j:
                     break
                 j = j2  # («في بيان رسمي على موقعه الإلكتروني تعاقده مع ...»)
@@ -834,7 +703,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 opener = Opener(j, tokens[j].start, False, None, "object")  # (not «، فإن ...»: a main clause)
         if opener is None and frame.source is not None and c.form == "verb" and not c.negated \
                 and "strict" not in flags and doc.is_headline(c.start):
-            j = _skip_time(doc, after, s_end)  # «النائب العام يوضح ملابسات الوفاة»: a headline's object
+            j = skip_time(doc, after, s_end)  # «النائب العام يوضح ملابسات الوفاة»: a headline's object
             if j < s_end and doc.is_word(j):
                 opener = Opener(j, tokens[j].start, False, None, "object")
         if opener is None and c.kind == "addition" and c.form == "verb" and after < limit \
@@ -859,7 +728,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if "passive-present" in flags and info is not None and info.tense == "present" \
             and opener.kind not in ("comp", "quote", "colon"):
         return None
-    if c.form == "participle" and sum(1 for k in range(_skip_time(doc, c.end, opener.tok), opener.tok)
+    if c.form == "participle" and sum(1 for k in range(skip_time(doc, c.end, opener.tok), opener.tok)
                                       if doc.is_word(k)) > 2 and not (
             c.start > 0 and doc.tokens[c.start - 1].text in ("،", ",") and "obj" in flags):
         return None  # «خسائر مؤكدة من ...»: an adjective, not a cue (but «، داعيا القوى السياسية إلى»)
@@ -907,7 +776,7 @@ def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, 
             if tokens[k].start >= frame.source.end:
                 src_end = k
                 break
-    rec = recipient_outlet(doc, _skip_apposition(doc, src_end, stop, clause_only=True), stop)  # (not inside «، الذي ...،»)
+    rec = recipient_outlet(doc, skip_apposition(doc, src_end, stop, clause_only=True), stop)  # (not inside «، الذي ...،»)
     if rec is None and src_end > start:  # «وأوضح لـ"الوطن" المدير ...»: spoken to before the speaker
         rec = recipient_outlet(doc, start, first_token_at(doc, frame.source.start) or start) \
             if frame.source is not None else None
@@ -1092,7 +961,7 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
     first_word = s_start
     while first_word < p.start and tokens[first_word].kind != "word":
         first_word += 1
-    lead = _skip_time(doc, first_word, p.start)  # «وفي سياق متصل، اعتقلت ...، وفق مصادر»
+    lead = skip_time(doc, first_word, p.start)  # «وفي سياق متصل، اعتقلت ...، وفق مصادر»
     if lead > first_word and lead < p.start and tokens[lead].text in ("،", ","):
         first_word = lead + 1
     tail = np[1]
@@ -1119,7 +988,7 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         first_word = p.start  # «وتدور حالياً، وفق المرصد، "..."»: the content follows
     if first_word == p.start:
         j = np[1]
-        ch = _skip_channel(doc, j, s_end)  # «وطبقاً لما أعلنته الشركة على موقعها، فإن ...»
+        ch = skip_channel(doc, j, s_end)  # «وطبقاً لما أعلنته الشركة على موقعها، فإن ...»
         if ch > j and ch < s_end and tokens[ch].text in ("،", ","):
             j = ch
         if doc.is_word(j) and spoke_to_trap(doc, j):  # «بحسب سكان تحدثوا لرويترز، فإن ...»
@@ -1143,7 +1012,7 @@ def _prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
                 j = comma
         elif doc.is_word(j):  # «وفقا لما صرح به الوزير للصحفيين، فإن ...»: whom it was said to
             r = j + 1 if doc.norm(j)[:2] == "لل" and "ال" + doc.norm(j)[2:] in doc.lex.words["audiences"] \
-                else _skip_recipient(doc, j, s_end)
+                else skip_recipient(doc, j, s_end)
             if r > j and r < s_end and tokens[r].text in ("،", ","):
                 rec = recipient_outlet(doc, j, r)
                 if rec is not None:
@@ -1221,7 +1090,7 @@ def _noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list
         tail = affiliation_tail_at(doc, j, s_end)
         if tail is not None:
             j = tail  # «وفي بيان لمكتب تنسيق الشؤون الإنسانية التابع للأمم المتحدة، ...»
-        j = _skip_time(doc, j, s_end)  # «... لإدارة النادي مساء الأحد:»
+        j = skip_time(doc, j, s_end)  # «... لإدارة النادي مساء الأحد:»
         if j >= s_end or tokens[j].text not in ("،", ",", ":"):
             continue
         j += 1
