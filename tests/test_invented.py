@@ -1,10 +1,14 @@
-"""Score ``claimtrack extract`` on the invented, hand-annotated articles in ``tests/data/invented``.
+"""Score ``claimtrack extract`` on the invented, hand-annotated article sets in ``tests/data``.
 
-The twelve articles are invented text (see ``tests/data/invented/README.md``), annotated by
-``../shared/eval/GUIDELINES.md`` before the extractor was run on them, so they check whether
-the rules generalise beyond the long-tuned dev corpus. The compiled ``gold.jsonl`` is committed;
-the scorer is ``../shared/eval/score.py``, and the scoring tests skip when it is absent (as in
-``test_devset.py``). The consistency test of the gold runs everywhere.
+Each set is invented text written for this project (see the README.md of each folder) and
+annotated by ``../shared/eval/GUIDELINES.md`` *before* the extractor was run on it, so its
+first run measured how the rules generalise beyond the long-tuned dev corpus. Those blind
+figures are recorded in :data:`BLIND`; a set whose errors were then used to improve the
+grammar is a regression set from then on, and its floors follow what the rules reach now.
+
+The compiled ``gold.jsonl`` of each set is committed. The scorer is
+``../shared/eval/score.py``: the scoring tests skip when it is absent (as in
+``test_devset.py``); the consistency test of the gold runs everywhere.
 """
 
 from __future__ import annotations
@@ -22,31 +26,39 @@ import pytest
 from claimtrack.cli import main
 
 HERE = Path(__file__).resolve().parent
-INVENTED = HERE / "data" / "invented"
+DATA = HERE / "data"
 SCORER = HERE.parents[1] / "shared" / "eval" / "score.py"  # ../shared beside the repo root
 
-# Floors: a little below what extraction reaches on the invented set (attribution F1 0.983,
-# strict F1 0.975; 119 gold attributions). It measured 0.933 / 0.832 when it was added, blind;
-# the rules were then improved on its error list, so it is now a regression set, not a
-# generalisation measure. Raise the floors when it improves.
-FLOORS: dict[str, float] = {
-    "attribution_f1": 0.96,
-    "strict_f1": 0.95,
+#: First, blind runs (attribution F1, strict F1) and the commit they were measured at.
+BLIND: dict[str, tuple[float, float, str]] = {
+    "invented": (0.933, 0.832, "594a6a3+"),
+    "invented2": (0.955, 0.833, "a86143e"),
+    "invented3": (0.957, 0.842, "98d68de"),
+}
+
+#: Floors, a little below what extraction reaches now (invented 0.983 / 0.975, invented2
+#: 0.980 / 0.955 after the fixes their blind runs showed; invented3 is still at its blind
+#: figures). Raise them when extraction improves; never tune a gold file to the extractor.
+FLOORS: dict[str, dict[str, float]] = {
+    "invented": {"attribution_f1": 0.96, "strict_f1": 0.95},
+    "invented2": {"attribution_f1": 0.96, "strict_f1": 0.93},
+    "invented3": {"attribution_f1": 0.92, "strict_f1": 0.80},
 }
 
 
-def _gold() -> list[dict[str, Any]]:
-    lines = (INVENTED / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+def _gold(name: str) -> list[dict[str, Any]]:
+    lines = (DATA / name / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def test_gold_spans_match_the_texts() -> None:
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_gold_spans_match_the_texts(name: str) -> None:
     """Every compiled span still points at its text (guards edits of texts without recompiling)."""
-    gold = _gold()
-    texts = sorted(p.name for p in (INVENTED / "texts").glob("*.txt"))
+    gold = _gold(name)
+    texts = sorted(p.name for p in (DATA / name / "texts").glob("*.txt"))
     assert sorted(g["doc"] for g in gold) == texts
     for g in gold:
-        text = (INVENTED / "texts" / g["doc"]).read_text(encoding="utf-8")
+        text = (DATA / name / "texts" / g["doc"]).read_text(encoding="utf-8")
         for a in g["attributions"]:
             spans = [a["cue"], a["content"], a["source"]]
             spans += [s for v in a["via"] for s in (v["cue"], v["source"])]
@@ -55,34 +67,36 @@ def test_gold_spans_match_the_texts() -> None:
                     assert text[s["start"]:s["end"]] == s["text"], (g["doc"], s)
 
 
-@pytest.fixture(scope="module")
-def invented_scores(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def scores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, Any]]:
+    name: str = request.param
     if not SCORER.is_file():
         pytest.skip(f"no scorer at {SCORER}")
-    texts = sorted(str(p) for p in (INVENTED / "texts").glob("*.txt"))
+    folder = DATA / name
+    texts = sorted(str(p) for p in (folder / "texts").glob("*.txt"))
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         status = main(["extract", "--format", "jsonl", *texts])
-    assert status == 0, "claimtrack extract failed on an invented text"
+    assert status == 0, f"claimtrack extract failed on a text of {name}"
     assert len(out.getvalue().splitlines()) == len(texts)
-    pred = tmp_path_factory.mktemp("invented") / "pred.jsonl"
+    pred = tmp_path_factory.mktemp(name) / "pred.jsonl"
     pred.write_text(out.getvalue(), encoding="utf-8")
-    cmd = [sys.executable, str(SCORER), str(INVENTED / "gold.jsonl"), str(pred), "--json",
-           "--articles", str(INVENTED / "articles.jsonl")]
+    cmd = [sys.executable, str(SCORER), str(folder / "gold.jsonl"), str(pred), "--json",
+           "--articles", str(folder / "articles.jsonl")]
     run = subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=600)
     assert run.returncode == 0, run.stderr
-    scores: dict[str, Any] = json.loads(run.stdout)
-    print("invented-set scores:", json.dumps(scores, sort_keys=True))
-    return scores
+    result: dict[str, Any] = json.loads(run.stdout)
+    print(f"{name} scores:", json.dumps(result, sort_keys=True))
+    return name, result
 
 
-def test_every_invented_document_is_scored(invented_scores: dict[str, Any]) -> None:
-    assert invented_scores["docs"] == len(_gold())
+def test_every_document_is_scored(scores: tuple[str, dict[str, Any]]) -> None:
+    name, result = scores
+    assert result["docs"] == len(_gold(name))
 
 
-@pytest.mark.parametrize(("metric", "floor"), sorted(FLOORS.items()))
-def test_invented_metric_at_or_above_floor(invented_scores: dict[str, Any], metric: str,
-                                           floor: float) -> None:
-    assert metric in invented_scores, f"the scorer no longer reports {metric!r}"
-    assert invented_scores[metric] >= floor, (
-        f"{metric} = {invented_scores[metric]:.3f} < floor {floor} on the invented set")
+def test_metrics_at_or_above_floors(scores: tuple[str, dict[str, Any]]) -> None:
+    name, result = scores
+    for metric, floor in FLOORS[name].items():
+        assert metric in result, f"the scorer no longer reports {metric!r}"
+        assert result[metric] >= floor, f"{metric} = {result[metric]:.3f} < floor {floor} on {name}"
