@@ -162,8 +162,9 @@ def trapped_reading(doc: Doc, i: int) -> bool:
         return False
     if info.form == "verb" and blocked_cue(doc, i):
         return True  # «عن إدانتها»
-    if info.form == "participle" and doc.is_word(i - 1) and _adjective_before(doc.norm(i - 1)):
-        return True  # «إجراءات أمنية مشددة»: an adjective among adjectives, not a circumstance
+    if info.form == "participle" and doc.is_word(i - 1) and (
+            _adjective_before(doc.norm(i - 1)) or doc.norm(i - 1).endswith("ات")):
+        return True  # «إجراءات أمنية مشددة»، «إجراءات مشددة»: an adjective, not a circumstance
     if info.form == "participle" and info.number == "pl" and doc.is_word(i - 1) and (
             doc.word_in(i - 1, "number_words") or doc.norm(i - 1).lstrip("لـ")[:1].isdigit()):
         return True  # «لثلاثة متهمين»، «لـ3 متهمين»: a counted noun

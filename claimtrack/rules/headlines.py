@@ -52,6 +52,13 @@ def _first_person(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _collective(doc: Doc, k: int) -> bool:
+    """An indefinite plural of people alone before a headline colon («محللون: ...»، «خبراء:
+    ...»): a sound plural in ون, or a head of generic sources (grammar.txt [pp_heads])."""
+    w = doc.norm(k)
+    return not w.startswith("ال") and (w.endswith("ون") and len(w) > 4 or w in doc.lex.words["pp_heads"])
+
+
 def colon_headlines(doc: Doc) -> list[Frame]:
     """Frames for the colon headlines of *doc*."""
     out: list[Frame] = []
@@ -95,7 +102,8 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         # it is a definite body noun («التحالف: ...»، «الجيش: ...»).
         if len(src_tokens) < 2 and not quoted and not _body_noun(doc, src_tokens[0]) \
                 and not is_title(doc.norm(src_tokens[0])) and not _first_person(doc, colon + 1, pe) \
-                and not doc.word_in(src_tokens[0], "unnamed_heads") and not doc.document_noun(src_tokens[0]):
+                and not doc.word_in(src_tokens[0], "unnamed_heads") and not doc.document_noun(src_tokens[0]) \
+                and not _collective(doc, src_tokens[0]):
             continue  # (a title «الرئيس:», or a name whose words speak in the first person «ترامب: سنرد»)
         if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
             continue

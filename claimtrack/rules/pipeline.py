@@ -59,6 +59,15 @@ __all__ = ["extract_attributions", "extract_from_doc"]
 OPENER_WINDOW = 40
 
 
+#: The particle each cue flag governs (normalised), and the sets of them a cue may have.
+_PARTICLES = {"min": "من", "fi": "في"}
+_PARTICLE_FLAGS = frozenset(_PARTICLES)
+_PARTICLE_STOPS = {
+    frozenset(c): frozenset(_PARTICLES[f] for f in c)
+    for c in ({"min"}, {"fi"}, {"min", "fi"})
+}
+
+
 def _told_outlet(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
     """The outlet at the end of a verb-first phrase of a cue whose object is the one told:
     a media noun after a complete subject (a definite word or a nisba adjective before
@@ -407,7 +416,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         j = skip_time(doc, skip_recipient(doc, j, limit), limit)
         if doc.word_in(j, "statement_pronouns") and doc.is_word(j + 1) and not opens_here(doc, j + 1):
             j += 1  # «في وقت وصفت فيه المنظمة الوضع ...»: the resumptive «فيه», then the subject
-        fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags) if j < limit else None
+        fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags,
+                                  stop_at=_PARTICLE_STOPS.get(frozenset(flags & _PARTICLE_FLAGS), frozenset())
+                                  ) if j < limit else None
         if fwd is not None and j < len(tokens) and tokens[j].kind == "quote" \
                 and doc.norm(c.start - 1) in ("عما", "مما", "ما", "بما", "لما"):
             fwd = None  # «عما وصفته "الاستهداف الجبان"»: the quotation is what was said

@@ -244,9 +244,12 @@ def noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list[
         src_at, skip = noun + 1, 0
         for _ in range(2):  # «وفي بيان مقتضب لإدارة النادي»: adjectives of the noun
             w = doc.norm(src_at)
-            if doc.is_word(src_at + 1) and doc.norm(src_at + 1)[:1] == "ل" and doc.is_word(src_at) \
+            nxt = doc.norm(src_at + 1) if doc.is_word(src_at + 1) else ""
+            if (nxt[:1] == "ل" or nxt == "مع") and doc.is_word(src_at) \
                     and w[:1] != "ل" and not _stop_word_here(doc, src_at):
                 src_at += 1
+        if doc.norm(src_at) == "مع" and doc.is_word(src_at + 1):
+            src_at += 1  # «وفي مداخلة هاتفية مع قناة X، قال ...»: the outlet spoken with
         w = doc.norm(src_at)
         if w in ("ل", "لـ"):
             src_at += 1

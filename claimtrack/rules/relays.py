@@ -72,7 +72,8 @@ def recipient_outlet(doc: Doc, start: int, limit: int) -> tuple[int, int] | None
                 np = noun_phrase_forward(doc, k + 1, limit=limit)
                 end = _closed(doc, np[1]) if np is not None else t.end
                 return t.start + 1, end
-            if w == "مع" and doc.document_noun(k - 1) and k + 1 < limit and doc.is_word(k + 1) and (
+            if w == "مع" and (doc.document_noun(k - 1) or doc.document_noun(k - 2)) and k + 1 < limit \
+                    and doc.is_word(k + 1) and (
                     is_media_word(doc, k + 1) or lam_outlet(doc, k + 1, bare=True)):
                 np = noun_phrase_forward(doc, k + 1, limit=limit)  # «في مقابلة مع قناة X»
                 if np is not None:

@@ -131,8 +131,12 @@ def _lam_word_continues(doc: Doc, i: int) -> bool:
 
 
 def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
-                        stop_bi: bool = False, after_lam: bool = False) -> tuple[int, int] | None:
-    """The source phrase starting at token *i*, as a token range, or ``None``."""
+                        stop_bi: bool = False, after_lam: bool = False,
+                        stop_at: frozenset[str] = frozenset()) -> tuple[int, int] | None:
+    """The source phrase starting at token *i*, as a token range, or ``None``.
+
+    *stop_at* holds the (normalised) particles the cue governs («من» of اشتكى من): the
+    phrase never keeps one as a prepositional phrase of its own."""
     tokens = doc.tokens
     n = len(tokens) if limit is None else min(limit, len(tokens))
     if i >= n:
@@ -158,7 +162,7 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
         return None  # «ووصفه بالفاشل»: بـ + a definite word never opens a speaker
     if not after_lam and len(w) > 3 and w[0] == "ل" and (w.startswith("لل") or is_media_word(doc, i)):
         return None  # «قال لوكالة ...»: the outlet spoken to, not the speaker
-    end = _extend_forward(doc, i + 1, n, head=i, count=1, stop_bi=stop_bi)
+    end = _extend_forward(doc, i + 1, n, head=i, count=1, stop_bi=stop_bi, stop_at=stop_at)
     # Drop a trailing word that is a bare particle.
     while end > i + 1 and doc.norm(end - 1) in doc.lex.words["pp_words"]:
         end -= 1
@@ -310,7 +314,8 @@ def _affiliation_before(doc: Doc, end: int, floor: int) -> int | None:
     return None
 
 
-def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi: bool = False) -> int:
+def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi: bool = False,
+                    stop_at: frozenset[str] = frozenset()) -> int:
     """Extend a phrase from token *j*; return the end (exclusive)."""
     tokens = doc.tokens
     quotes = doc.seg.quotes
@@ -322,6 +327,8 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             if stop_bi and w[0] == "ب" and len(w) >= 3 and w != "باسم" and w not in doc.lex.words["b_words"] \
                     and not place_bi(doc, j):
                 break  # «أفادت مصادر بمقتل ...»: the content opens
+            if w in stop_at:
+                break  # «واشتكى المزارعون من نقص ...»: the cue's own particle
             if _pp_allowed(doc, head, j) and doc.is_word(j + 1) and j + 2 < n and doc.is_word(j + 2) \
                     and (doc.norm(j + 1) in doc.lex.words["pp_words"] or doc.norm(j + 1) == "علي") \
                     and not _stop_word(doc, j + 2) and doc.norm(j + 2) not in doc.lex.nouns:
