@@ -523,8 +523,8 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         w = doc.norm(k)
         if k > s and doc.tokens[k - 1].kind == "quote" and k - 1 in doc.seg.closers and doc.is_word(k):
             return s, k  # «تنظيم "الدولة الإسلامية" الهجوم»: the name is closed
-        if s < k < name_end or place_bi(doc, k):
-            continue  # inside a registry name («الأمم المتحدة»), or "in <place>": no cut
+        if s < k < name_end or place_bi(doc, k) or _inside_quote(doc, s, k):
+            continue  # inside a registry name («الأمم المتحدة»), a quoted name, or "in <place>": no cut
         if k > s + 1 and w.startswith("ال") and doc.norm(k - 1).startswith("ال") and doc.is_word(k - 2) \
                 and not doc.norm(k - 2).startswith(("ال", "لل")) and doc.norm(k - 2) not in doc.lex.words["pp_words"] \
                 and not _adjective_like(w) and not is_title(w):
@@ -537,11 +537,12 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                 return s, k
             if len(raw) > 4 and raw.endswith(("ها", "هم")):
                 return s, k
-            if is_masdar_shaped(w) and not w.startswith("ال"):
+            if is_masdar_shaped(w) and not w.startswith("ال") and not (
+                    len(w) == 5 and w[0] == "ا" and is_title(prev) and not doc.norm(k + 1).startswith("ال")):
                 return s, k  # «وأكد الوزير استمرار الحملة»: a verbal noun, not a name after a title
-            if _nisba(prev) and not _nisba(w) and not w.startswith(("ل", "ال")) and not titled \
+            if _nisba(prev) and k - 1 > s and not _nisba(w) and not w.startswith(("ل", "ال")) and not titled \
                     and w not in doc.lex.words["pp_words"]:
-                return s, k  # «مصادر طبية مقتل ...»
+                return s, k  # «مصادر طبية مقتل ...» (not «جمعية مصارف»: a head in ية is no adjective)
             if prev.startswith("ال") and not w.startswith("ال") and not w.startswith("ل") \
                     and not titled and w not in ("بن", "ابن", "ابو") and not (
                         _pp_allowed(doc, s, k) and all(_adjective_like(doc.norm(m)) and not doc.word_in(m, "pp_heads")
@@ -610,8 +611,9 @@ def _adjective_like(word: str) -> bool:
 
 def is_masdar_shaped(word: str) -> bool:
     """True when the normalised indefinite *word* has the shape of a derived verbal noun,
-    which names never have: استفعال (استمرار)، افتعال (اعتقال)، انفعال (انسحاب)، تفعيل
-    (تأكيد). (تفاعل is left out: «تراجع» has the shape of «ترامب».)
+    which names seldom have: استفعال (استمرار)، افتعال (اعتقال)، انفعال (انسحاب)، تفعيل
+    (تأكيد)، إفعال (إغلاق). (تفاعل is left out: «تراجع» has the shape of «ترامب»; إفعال is
+    the shape of a few names — «إسحاق» — so callers do not read it right after a title.)
 
     Examples:
         >>> [is_masdar_shaped(w) for w in ("استمرار", "اعتقال", "انسحاب", "تاكيد")]
@@ -624,7 +626,17 @@ def is_masdar_shaped(word: str) -> bool:
     return (n == 7 and w.startswith("است") and w[5] == "ا") \
         or (n == 6 and w[0] == "ا" and w[2] == "ت" and w[4] == "ا") \
         or (n == 6 and w.startswith("ان") and w[4] == "ا") \
-        or (n == 5 and w[0] == "ت" and w[3] == "ي")
+        or (n == 5 and w[0] == "ت" and w[3] == "ي") \
+        or (n == 5 and w[0] == "ا" and w[3] == "ا")
+
+
+def _inside_quote(doc: Doc, s: int, k: int) -> bool:
+    """Token *k* lies inside a quotation opened at *s* or just before it («"جبهة أحرار الوادي"»)."""
+    for o in range(k - 1, max(s - 2, -1), -1):
+        if doc.tokens[o].kind == "quote":
+            c = doc.seg.quotes.get(o)
+            return c is not None and c > k
+    return False
 
 
 def _named_prefix_end(doc: Doc, s: int, e: int) -> int:
