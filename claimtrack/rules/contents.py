@@ -98,6 +98,9 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
             continue
         if t.kind == "word":
             w = t.norm
+            if w in words["complementizers"] and doc.word_in(k - 1, "comp_blockers"):
+                k += 1  # «دون أن يسميها»، «قبل أن»: no content opens here
+                continue
             if w in words["complementizers"]:
                 if k > 0 and doc.is_word(k - 1) and (doc.norm(k - 1) in words["conjunction_heads"]
                                                      or doc.bare(k - 1) in words["conjunction_heads"]):

@@ -106,9 +106,10 @@ class Doc:
         return len(raw) > 4 and raw.endswith(("ه", "ها", "هم", "هما"))
 
     def bare(self, i: int) -> str:
-        """Token *i* normalised, without a leading و/ف conjunction."""
+        """Token *i* normalised, without a leading و/ف conjunction (a word whose و is its
+        own, ``grammar.txt`` [waw_words] such as «والي» or «وزير», keeps it)."""
         w = self.norm(i)
-        if len(w) > 2 and w[0] in "وف":
+        if len(w) > 2 and w[0] in "وف" and w not in self.lex.words["waw_words"]:
             return w[1:]
         return w
 

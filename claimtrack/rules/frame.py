@@ -40,8 +40,8 @@ def span_tokens(doc: Doc, rng: tuple[int, int], *, strip_waw: bool = False) -> S
     text = doc.text
     # Leave out a leading conjunction fused to an ال-word (والسلطة → السلطة) and quotes.
     first = doc.tokens[s]
-    if first.kind == "word" and len(first.norm) > 3 and first.norm[0] in "وف" and (
-            first.norm[1:3] == "ال" or (strip_waw and first.norm not in doc.lex.words["waw_words"])):
+    if first.kind == "word" and len(first.norm) > 3 and first.norm[0] in "وف" \
+            and first.norm not in doc.lex.words["waw_words"] and (first.norm[1:3] == "ال" or strip_waw):
         start += text[start:].index(first.text[1:2]) if first.text[1:2] else 1
     return Span.of(text, start, end)
 

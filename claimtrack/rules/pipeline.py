@@ -15,6 +15,7 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import functools
 
 from claimtrack.rules.contents import Opener, clause_break, content_extent, find_opener, quote_before
 from claimtrack.rules.context import Doc, build_doc
@@ -59,13 +60,14 @@ __all__ = ["extract_attributions", "extract_from_doc"]
 OPENER_WINDOW = 40
 
 
-#: The particle each cue flag governs (normalised), and the sets of them a cue may have.
-_PARTICLES = {"min": "من", "fi": "في"}
+#: The particle each cue flag governs (normalised): a source phrase never keeps one.
+_PARTICLES = {"min": "من", "fi": "في", "an": "عن"}
 _PARTICLE_FLAGS = frozenset(_PARTICLES)
-_PARTICLE_STOPS = {
-    frozenset(c): frozenset(_PARTICLES[f] for f in c)
-    for c in ({"min"}, {"fi"}, {"min", "fi"})
-}
+
+
+@functools.lru_cache(maxsize=64)
+def _particle_stops(flags: frozenset[str]) -> frozenset[str]:
+    return frozenset(_PARTICLES[f] for f in flags & _PARTICLE_FLAGS)
 
 
 def _told_outlet(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
@@ -411,13 +413,14 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if c.form == "verb" and not c.passive:
         # «... وتوصلت»: a verb with و/ف opens its own clause, its subject cannot precede it
         thus = doc.word_in(c.start - 1, "thus_words")  # «"..."، هكذا وصف X ...»: the quote is the content
-        bwd = None if (info is not None and info.clitic) or thus else noun_phrase_backward(doc, c.start, floor=s_start)
+        bwd = None if (info is not None and info.clitic) or thus or _saying(doc, c.start) \
+            else noun_phrase_backward(doc, c.start, floor=s_start)  # (not «فقد اكتفى بالقول»)
         j = skip_time(doc, c.end, limit)
         j = skip_time(doc, skip_recipient(doc, j, limit), limit)
         if doc.word_in(j, "statement_pronouns") and doc.is_word(j + 1) and not opens_here(doc, j + 1):
             j += 1  # «في وقت وصفت فيه المنظمة الوضع ...»: the resumptive «فيه», then the subject
         fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags,
-                                  stop_at=_PARTICLE_STOPS.get(frozenset(flags & _PARTICLE_FLAGS), frozenset())
+                                  stop_at=_particle_stops(flags)
                                   ) if j < limit else None
         if fwd is not None and j < len(tokens) and tokens[j].kind == "quote" \
                 and doc.norm(c.start - 1) in ("عما", "مما", "ما", "بما", "لما"):

@@ -91,6 +91,8 @@ def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
 
     heads = doc.lex.words["pp_heads"]
     h = doc.norm(head)
+    if doc.norm(i) == "عن":
+        return h in doc.lex.words["an_heads"]  # «النائب عن الدائرة الثانية»
     if h.endswith("ا") and len(h) >= 4 and h[:-1] in heads:
         h = h[:-1]  # the accusative after أن: «أن قياديا في الحركة قال»
     return doc.norm(i) in doc.lex.words["pp_words"] and (
