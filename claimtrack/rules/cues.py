@@ -103,6 +103,9 @@ def match_preposition(doc: Doc, i: int) -> CueCandidate | None:
                 else:
                     ok = False
                     break
+        if ok and src_at is not None and not doc.is_word(src_at) and not (
+                src_at < len(doc.tokens) and doc.tokens[src_at].kind == "quote"):
+            ok = False  # «لا ... فحسب، بل ...»: «فحسب» before a comma is "only", not «ف + حسب»
         if ok:
             cue_end = j if pattern[-1] != "ل+" else (j - 1 if skip or doc.norm(j - 1) not in ("ل", "لـ") else j)
             lemma = " ".join(p for p in pattern if p not in ("VERB", "ل+", "OWN"))

@@ -92,6 +92,8 @@ def _content_after(doc: Doc, j: int, s_end: int) -> tuple[int, int, str] | None:
     """The content that follows a prepositional cue and its source from token *j*: past
     commas and a colon, «فإن» or a complementiser, into a quotation if one opens there."""
     tokens = doc.tokens
+    while j < s_end and tokens[j].kind == "quote" and j in doc.seg.closers:
+        j += 1  # («وبحسب "المرصد"، ...»: past the closing mark of a quoted name)
     while j < s_end and tokens[j].kind == "punct" and tokens[j].text in "،,:":
         j += 1  # («وجاء في الرسالة: "..."»)
     if doc.is_word(j) and (doc.norm(j) in ("فان", "فانه", "فانها") or doc.norm(j) in doc.lex.words["complementizers"]):
