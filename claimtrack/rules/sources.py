@@ -527,6 +527,9 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             return s, k  # «تنظيم "الدولة الإسلامية" الهجوم»: the name is closed
         if s < k < name_end or place_bi(doc, k) or _inside_quote(doc, s, k):
             continue  # inside a registry name («الأمم المتحدة»), a quoted name, or "in <place>": no cut
+        if k > s + 1 and w[:3] == "وال" and doc.norm(k - 1).startswith("ال") \
+                and doc.bare(s).removeprefix("ال") in doc.lex.words["body_nouns"]:
+            continue  # «وزارة الصحة والسكان»: a body's name with two fields
         if k > s + 1 and w.startswith("ال") and doc.norm(k - 1).startswith("ال") and doc.is_word(k - 2) \
                 and not doc.norm(k - 2).startswith(("ال", "لل")) and doc.norm(k - 2) not in doc.lex.words["pp_words"] \
                 and not _adjective_like(w) and not is_title(w):
@@ -545,7 +548,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             if _nisba(prev) and k - 1 > s and not _nisba(w) and not w.startswith(("ل", "ال")) and not titled \
                     and w not in doc.lex.words["pp_words"]:
                 return s, k  # «مصادر طبية مقتل ...» (not «جمعية مصارف»: a head in ية is no adjective)
-            if prev.startswith("ال") and not w.startswith("ال") and not w.startswith("ل") \
+            if prev.startswith(("ال", "وال")) and not w.startswith("ال") and not w.startswith("ل") \
                     and not titled and w not in ("بن", "ابن", "ابو") and not (
                         _pp_allowed(doc, s, k) and all(_adjective_like(doc.norm(m)) and not doc.word_in(m, "pp_heads")
                                                        for m in range(s + 1, k))):

@@ -781,6 +781,9 @@ SUBJECT_CLAUSES: list[Row] = [
     # a quoted source of a prepositional cue: the content starts past its closing mark
     ('وبحسب "المرصد"، قتل ثلاثة مدنيين.',
      [("وبحسب", "المرصد", "قتل ثلاثة مدنيين")]),
+    # a body's name with two fields joined by و («وزارة الصحة والسكان»)
+    ("ونفت وزارة الصحة والسكان وجود نقص في الأدوية.",
+     [("ونفت", "وزارة الصحة والسكان", "وجود نقص في الأدوية")]),
     # ... but not in a sentence without one
     ("وقال المدير إن المصنع، الذي افتتح أمس، يعمل بكامل طاقته.",
      [("وقال", "المدير", "المصنع، الذي افتتح أمس، يعمل بكامل طاقته")]),
