@@ -182,6 +182,8 @@ def trapped_reading(doc: Doc, i: int) -> bool:
     if homographs and lemma_key(info.entry.lemma) in _first_of(homographs):
         lemma = lemma_key(info.entry.lemma)
         for k in range(i + 1, min(len(doc.tokens), i + 1 + _HOMOGRAPH_WINDOW)):
+            if doc.tokens[k].kind == "quote":
+                continue  # («توصلت «الصباح» بنسخة»)
             if not doc.is_word(k) or doc.word_in(k, "complementizers"):
                 break
             if (lemma, doc.norm(k)) in homographs:

@@ -623,7 +623,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         if past > after and opens_here(doc, past):
             after = past
     opener = find_opener(doc, after, limit=max(limit, after), flags=flags,
-                         first=skip_time(doc, after, limit), skip=skips)
+                         first=skip_channel(doc, skip_time(doc, after, limit), limit), skip=skips)
     if opener is None and c.form == "participle":
         opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end, skip=skips)
     if opener is not None and opener.kind == "comp" and "obj" in flags and "bi" in flags \

@@ -166,8 +166,9 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
         return None  # «قال لوكالة ...»: the outlet spoken to, not the speaker
     end = _extend_forward(doc, i + 1, n, head=i, count=1, stop_bi=stop_bi, stop_at=stop_at)
     # Drop a trailing word that is a bare particle.
-    while end > i + 1 and doc.norm(end - 1) in doc.lex.words["pp_words"]:
-        end -= 1
+    while end > i + 1 and doc.norm(end - 1) in doc.lex.words["pp_words"] \
+            and not (len(doc.norm(end - 1)) > 2 and doc.norm(end - 1).startswith("من")):
+        end -= 1  # (but «عدد منهم» is complete)
     end = _issuer_clause(doc, i, end, n)
     return i, _name_apposition(doc, i, end, n)
 
@@ -331,6 +332,11 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
                 break  # «أفادت مصادر بمقتل ...»: the content opens
             if w in stop_at:
                 break  # «واشتكى المزارعون من نقص ...»: the cue's own particle
+            if _pp_allowed(doc, head, j) and len(w) > 2 and w.startswith("من"):
+                j += 1  # «عدد منهم»: a prepositional phrase complete with its pronoun
+                end = j
+                count += 1
+                continue
             if _pp_allowed(doc, head, j) and doc.is_word(j + 1) and j + 2 < n and doc.is_word(j + 2) \
                     and (doc.norm(j + 1) in doc.lex.words["pp_words"] or doc.norm(j + 1) == "علي") \
                     and not _stop_word(doc, j + 2) and doc.norm(j + 2) not in doc.lex.nouns:
