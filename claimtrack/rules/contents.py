@@ -245,6 +245,8 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
             break
         if k > opener.tok and t.kind == "word" and clause_break(doc, k):
             break
+        if k > opener.tok + 1 and _statement_phrase(doc, k):
+            break  # «... مسؤوليتها عن الهجوم في بيان بثته إذاعة X»: where it was said, not what
         if stop_at_attribution and k > opener.tok:
             if t.text in ("،", ",", "؛", ";") and (starts_attribution(doc, k + 1) or (
                     _main_verb_after(doc, k) and subordinate_sentence(doc, opener.tok))):
@@ -277,6 +279,18 @@ SINCE_OPENER_WORDS = 6
 
 #: How many words of a new subject may come between «غير أن» and its negated cue.
 CONTRAST_SUBJECT_WORDS = 5
+
+
+def _statement_phrase(doc: Doc, k: int) -> bool:
+    """«في بيان بثته X»، «في بيان لها»: a statement noun at *k* + 1 after «في» at *k*, followed
+    by the verb that published it or the pronoun of its issuer — where a claim was made."""
+    if doc.norm(k) != "في" or not doc.document_noun(k + 1):
+        return False
+    m = k + 2
+    while m < len(doc.tokens) and doc.is_word(m) and doc.info(m) is None and m - k < 5 \
+            and not doc.word_in(m, "relay_verbs") and doc.norm(m) not in ("له", "لها", "لهم"):
+        m += 1  # («في بيان مقتضب نقلته ...»)
+    return doc.is_word(m) and (doc.word_in(m, "relay_verbs") or doc.norm(m) in ("له", "لها", "لهم"))
 
 
 def subordinate_sentence(doc: Doc, k: int) -> bool:

@@ -70,6 +70,47 @@ def _particle_stops(flags: frozenset[str]) -> frozenset[str]:
     return frozenset(_PARTICLES[f] for f in flags & _PARTICLE_FLAGS)
 
 
+#: The longest subject between «كان ... قد» or «أما ... فـ» and the cue.
+MAX_FRAMED_SUBJECT = 12
+
+
+def _framed_subject(doc: Doc, c: CueCandidate, s_start: int) -> tuple[int, int] | None:
+    """A subject held between two markers before the cue: «وكانت الإدارة العامة للطيران
+    المدني في الكويت قد أعلنت» (an auxiliary كان and قد) or «أما الخبير X فاعتبر» (a topic
+    after أما, the verb with ف). Only words (and one comma after the topic) may stand between."""
+    info = c.info
+    if info is None or info.form != "verb":
+        return None
+    end = c.start
+    if not info.clitic and doc.norm(c.start - 1) in ("قد", "لقد"):
+        end = c.start - 1
+        m = end - 1
+        while m >= s_start and end - m <= MAX_FRAMED_SUBJECT and doc.is_word(m):
+            if doc.norm(m) in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"):
+                return (m + 1, end) if m + 1 < end else None
+            if doc.word_in(m, "relatives") or doc.word_in(m, "complementizers") or doc.info(m) is not None:
+                return None  # «السبب الذي قد يدعو»: a relative clause, no subject here
+            m -= 1
+        return None
+    if info.clitic == "ف":
+        k = s_start
+        while k < end and not doc.is_word(k):
+            k += 1
+        if doc.bare(k) != "اما" and doc.norm(k) != "اما":
+            return None
+        e = end
+        while e > k + 1 and not doc.is_word(e - 1):
+            e -= 1  # «أما الوزير، فقد ...»: the comma after the topic
+        if doc.norm(e - 1) in ("قد", "لقد"):
+            e -= 1
+            while e > k + 1 and not doc.is_word(e - 1):
+                e -= 1
+        if e - (k + 1) > MAX_FRAMED_SUBJECT or not all(doc.is_word(m) for m in range(k + 1, e)):
+            return None
+        return (k + 1, e) if k + 1 < e else None
+    return None
+
+
 def _told_outlet(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
     """The outlet at the end of a verb-first phrase of a cue whose object is the one told:
     a media noun after a complete subject (a definite word or a nisba adjective before
@@ -415,6 +456,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         thus = doc.word_in(c.start - 1, "thus_words")  # «"..."، هكذا وصف X ...»: the quote is the content
         bwd = None if (info is not None and info.clitic) or thus or _saying(doc, c.start) \
             else noun_phrase_backward(doc, c.start, floor=s_start)  # (not «فقد اكتفى بالقول»)
+        if bwd is None and not thus:
+            bwd = _framed_subject(doc, c, s_start)  # «وكانت الإدارة ... قد أعلنت»، «أما الخبير فاعتبر»
         j = skip_time(doc, c.end, limit)
         j = skip_time(doc, skip_recipient(doc, j, limit), limit)
         if doc.word_in(j, "statement_pronouns") and doc.is_word(j + 1) and not opens_here(doc, j + 1):

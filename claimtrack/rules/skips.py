@@ -105,7 +105,8 @@ def skip_apposition(doc: Doc, j: int, limit: int, *, clause_only: bool = False) 
             k = doc.seg.quotes[k] + 1  # «، في تصريح لإذاعة "راديو مارس"،»: a quoted name inside
             continue
         if not clause and (not doc.is_word(k) or k - j > MAX_APPOSITION_WORDS
-                           or doc.word_in(k, "complementizers") or doc.info(k) is not None):
+                           or doc.word_in(k, "complementizers")
+                           or (doc.info(k) is not None and not doc.word_in(k, "relay_verbs"))):
             return j  # a phrase with a verb, a complementiser or a quotation: not an apposition
         k += 1
     if k < limit and tokens[k].text in ("،", ",") and doc.is_word(k + 1):

@@ -147,7 +147,8 @@ def noun_phrase_forward(doc: Doc, i: int, *, limit: int | None = None,
     # A wholly quoted name: «وقالت "فتح" إن» → فتح.
     if tokens[i].kind == "quote" and i in quotes:
         c = quotes[i]
-        if 1 < c - i <= 6 and all(tokens[k].kind == "word" and not _stop_word(doc, k) for k in range(i + 1, c)):
+        if 1 < c - i <= 6 and all(tokens[k].kind == "word" and (not _stop_word(doc, k) or doc.norm(k)[:1].isdigit())
+                                  for k in range(i + 1, c)):  # (a number may be part of the name: «"كردستان 24"»)
             end = c
             nxt = _extend_forward(doc, c + 1, n, head=i + 1, count=c - i - 1)
             return (i + 1, end) if nxt == c + 1 else (i, nxt)
@@ -486,8 +487,8 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     if start >= end:
         return None
     # Auxiliaries skipped, the first word may still be an auxiliary-led «وكان»: drop it.
-    while start < end and doc.norm(start) in words["auxiliaries"]:
-        start += 1
+    while start < end and (doc.norm(start) in words["auxiliaries"] or doc.norm(start) in words["clause_openers"]):
+        start += 1  # (and «أما الوزير فقد أكد»: the topic marker)
     if end - start == 1 and doc.norm(start) in words["contrast"]:
         return None  # «لكنها تقول»: the pronoun is the subject, the speaker is implicit
     if aff is not None and (start >= aff or _names_entry(doc, start, aff)):
