@@ -283,7 +283,8 @@ def _object_like(doc: Doc, k: int) -> bool:
     base = possessive_base(w)
     if len(raw) > 4 and base is not None and is_title(base):
         return False  # «رئيسها»، «مديره»: an office of the one named before speaks
-    return len(raw) > 4 and (raw.endswith(("ها", "هم", "هما")) or (raw.endswith("ه") and not raw.endswith("الله")))
+    return len(raw) > 4 and not w.startswith("ال") and (
+        raw.endswith(("ها", "هم", "هما")) or (raw.endswith("ه") and not raw.endswith("الله")))
 
 
 def _cut_after_hashtag(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:

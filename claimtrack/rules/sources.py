@@ -344,7 +344,9 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
                 j += 2  # «من على أرض الواقع»، «من داخل المستشفى»: a compound preposition
                 count += 2
                 continue
-            if _pp_allowed(doc, head, j) and doc.norm(j + 1) not in doc.lex.nouns \
+            if (_pp_allowed(doc, head, j) or (j - 1 > head and doc.word_in(j - 1, "quantity_heads")
+                                               and doc.norm(j) == "من")) \
+                    and doc.norm(j + 1) not in doc.lex.nouns \
                     and not _occasion(doc, j + 1) and (  # «في اجتماعها»: the speaker's occasion
                     (doc.is_word(j + 1) and not _stop_word(doc, j + 1)) or (
                     j + 1 < n and tokens[j + 1].kind == "quote" and j + 1 in quotes)):
@@ -547,8 +549,8 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             if w in doc.lex.words["quantifiers"] or w[:1].isdigit() or (
                     w[0] == "ب" and len(w) > 3 and not w.startswith("بال") and w != "باسم" and not place_bi(doc, k)):
                 return s, k
-            if len(raw) > 4 and raw.endswith(("ها", "هم")):
-                return s, k
+            if len(raw) > 4 and raw.endswith(("ها", "هم")) and not w.startswith("ال"):
+                return s, k  # (a word with «ال» carries no pronoun: «المتهم» is no «متّ + هم»)
             if is_masdar_shaped(w) and not w.startswith("ال") and not (
                     len(w) == 5 and w[0] == "ا" and is_title(prev) and not doc.norm(k + 1).startswith("ال")):
                 return s, k  # «وأكد الوزير استمرار الحملة»: a verbal noun, not a name after a title
