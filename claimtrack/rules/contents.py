@@ -275,7 +275,7 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
 
 
 #: How far after «إذ/حيث + verb» the verb's complement must open for a new report.
-SINCE_OPENER_WORDS = 6
+SINCE_OPENER_WORDS = 12
 
 #: How many words of a new subject may come between «غير أن» and its negated cue.
 CONTRAST_SUBJECT_WORDS = 5

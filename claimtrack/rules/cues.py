@@ -181,11 +181,13 @@ def trapped_reading(doc: Doc, i: int) -> bool:
     homographs = doc.lex.traps.get("homographs", ())
     if homographs and lemma_key(info.entry.lemma) in _first_of(homographs):
         lemma = lemma_key(info.entry.lemma)
-        for k in range(i + 1, min(len(doc.tokens), i + 1 + _HOMOGRAPH_WINDOW)):
+        seen = 0
+        for k in range(i + 1, min(len(doc.tokens), i + 1 + 2 * _HOMOGRAPH_WINDOW)):
             if doc.tokens[k].kind == "quote":
                 continue  # («توصلت «الصباح» بنسخة»)
-            if not doc.is_word(k) or doc.word_in(k, "complementizers"):
+            if not doc.is_word(k) or doc.word_in(k, "complementizers") or seen == _HOMOGRAPH_WINDOW:
                 break
+            seen += 1
             if (lemma, doc.norm(k)) in homographs:
                 return True  # «سوناطراك توقع عقدا»، «وأشار المدرب بيده إلى المدرجات»
     return anonymity_trap(doc, i) or spoke_to_trap(doc, i) or in_quoted_name(doc, i)

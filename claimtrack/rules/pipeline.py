@@ -715,7 +715,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             while j < limit and tokens[j].kind == "quote" and j in doc.seg.closers:
                 j += 1  # «ونفت "حركة الفجر" أي علاقة ...»: past the closing mark of a quoted name
             j = skip_recipient(doc, j, limit)  # «نفى لوكالة رويترز مشاركة ...»: whom it was said to
-            j = skip_apposition(doc, j, s_end)
+            for _ in range(3):  # «، الدكتور X، في تصريح لقناة Y،»: one comma-set phrase after another
+                past = skip_apposition(doc, j, s_end)
+                if past == j:
+                    break
+                j = past
             j = skip_time(doc, j, limit)
             for _ in range(4):
                 while j < limit and tokens[j].kind == "punct" and tokens[j].text in "،,":

@@ -182,7 +182,10 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
                 if rec is not None:
                     frame.vias.append((doc.span(j, j + 1), Span.of(doc.text, rec[0], rec[1])))
                 j = comma
-        elif doc.is_word(j) and doc.word_in(j, "relative_who"):
+        elif (doc.is_word(j) and doc.word_in(j, "relative_who")) or (
+                j < s_end and tokens[j].text in ("،", ",") and doc.word_in(j + 1, "relative_who")):
+            if not doc.is_word(j):
+                j += 1  # «وجاء في التعميم، الذي وقعه المدير، أن ...»
             # «وبحسب الأرقام التي نشرتها الوزارة، فإن ...»: the source's relative clause
             comma = next((m for m in range(j + 1, min(s_end, j + MAX_SPOKE_TO_TOKENS))
                           if tokens[m].text in ("،", ",") or tokens[m].kind == "quote"), None)
