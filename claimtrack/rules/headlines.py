@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import CueCandidate
-from claimtrack.rules.frame import Frame
+from claimtrack.rules.frame import Frame, span_tokens
 from claimtrack.rules.speakers import is_title
 from claimtrack.rules.sources import is_masdar_shaped
 from claimtrack.model import Span
@@ -34,6 +34,8 @@ def _body_noun(doc: Doc, k: int) -> bool:
     from claimtrack.sources.wordlists import word_lists
 
     w = doc.norm(k)
+    if w[:3] == "وال":
+        w = w[1:]  # «.. والوزارة: ...»
     return w.startswith("ال") and word_lists().head([w], "anaphoric") == 1
 
 
@@ -82,6 +84,11 @@ def colon_headlines(doc: Doc) -> list[Frame]:
                         continue
             while k < colon and tokens[k].kind == "punct":
                 k += 1
+        joined = False
+        for m in range(colon - 1, k, -1):  # «صور الامتحان على فيسبوك.. والوزارة: ...»: the
+            if tokens[m].text == "." and tokens[m - 1].text == ".":  # second half of a headline
+                k, joined = m + 1, True
+                break
         pre = [m for m in range(k, colon) if tokens[m].kind == "word"]
         if not pre or len(pre) > MAX_SOURCE_WORDS + 4:
             continue
@@ -108,12 +115,12 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
             continue
         first = doc.norm(src_tokens[0])
-        if (len(first) > 2 and first[0] == "و" and first not in doc.lex.words["waw_words"]) \
+        if (len(first) > 2 and first[0] == "و" and first not in doc.lex.words["waw_words"] and not joined) \
                 or doc.word_in(src_tokens[0], "prepositions"):
             continue  # «وجاء في نص الرسالة: ...»، «وفي بيان للوزارة: ...»: a sentence of the body
         if is_masdar_shaped(first) or (first.startswith("ال") and is_masdar_shaped(first[2:])):
             continue  # «تسريب أسئلة الامتحان: ...»: an event, not a speaker
-        src = Span.of(doc.text, tokens[src_tokens[0]].start, tokens[src_tokens[-1]].end)
+        src = span_tokens(doc, (src_tokens[0], src_tokens[-1] + 1), strip_waw=joined)
         c_start = colon + 1
         direct = False
         if tokens[c_start].kind == "quote" and c_start in doc.seg.quotes and doc.seg.quotes[c_start] >= pe - 2:

@@ -763,7 +763,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         return None
     if c.form == "participle" and sum(1 for k in range(skip_time(doc, c.end, opener.tok), opener.tok)
                                       if doc.is_word(k)) > 2 and not (
-            c.start > 0 and doc.tokens[c.start - 1].text in ("،", ",") and "obj" in flags):
+            c.start > 0 and doc.tokens[c.start - 1].text in ("،", ",")):
         return None  # «خسائر مؤكدة من ...»: an adjective, not a cue (but «، داعيا القوى السياسية إلى»)
     if quote_only and opener.quote is not None:
         close = doc.seg.quotes[opener.quote]

@@ -159,4 +159,6 @@ def skip_channel(doc: Doc, j: int, limit: int) -> int:
         k += 2
         while k < limit and channel_word(doc, k):
             k += 1
+        if k < limit and doc.tokens[k].kind == "quote" and k in doc.seg.quotes and doc.seg.quotes[k] - k <= 4:
+            k = doc.seg.quotes[k] + 1  # «على منصة «إكس»»
     return k
