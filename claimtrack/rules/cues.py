@@ -165,6 +165,8 @@ def trapped_reading(doc: Doc, i: int) -> bool:
         return False
     if info.form == "verb" and blocked_cue(doc, i):
         return True  # «عن إدانتها»
+    if doc.word_in(i, "relay_verbs") and doc.word_in(i - 1, "relative_who"):
+        return True  # «البيان، الذي نقلته وكالة X، ...»: how the statement travelled, no report
     if info.form == "participle" and doc.is_word(i - 1) and (
             _adjective_before(doc.norm(i - 1)) or doc.norm(i - 1).endswith("ات")):
         return True  # «إجراءات أمنية مشددة»، «إجراءات مشددة»: an adjective, not a circumstance
@@ -242,8 +244,13 @@ def spoke_to_trap(doc: Doc, i: int) -> bool:
     («وقال مسؤولون تحدثوا لرويترز إن ...»): ``[spoke_to]`` in ``traps.txt``. A cue with
     و/ف, or one opening its sentence or clause, is never such a description."""
     info = doc.info(i)
-    if info is None or info.form != "verb" or info.clitic or not doc.is_word(i - 1):
+    if info is None or info.form != "verb" or info.clitic:
         return False
+    if not doc.is_word(i - 1) and not (
+            i > 0 and doc.tokens[i - 1].text in ("،", ",") and any(
+                doc.word_in(m, "identity_words") or doc.norm(m) == "عدم"
+                for m in range(i + 1, min(len(doc.tokens), i + 1 + 2 * _SPOKE_TO_WINDOW)))):
+        return False  # (but «، تحدث لـ"X" مشترطا عدم الكشف عن هويته،» describes the source)
     pairs = doc.lex.traps.get("spoke_to", ())
     lemma = lemma_key(info.entry.lemma)
     nxt = doc.norm(i + 1)

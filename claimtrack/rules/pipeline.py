@@ -36,6 +36,7 @@ from claimtrack.rules.sources import (
     is_media_word,
     noun_phrase_backward,
     noun_phrase_forward,
+    place_bi,
     split_at_entity,
     split_at_quantifier,
     split_object,
@@ -264,12 +265,15 @@ def _lone_object(doc: Doc, fwd: tuple[int, int], *, clitic: bool) -> tuple[int, 
     before the بـ-word, cut at the object; a single phrase after a cue with و is the object
     and the speaker is implicit («...، واتهمت القوات الحكومية بالوقوف وراءه»)."""
     b_words = doc.lex.words["b_words"]
-    for k in range(fwd[0] + 1, fwd[1]):
-        w = doc.norm(k)
-        if doc.is_word(k) and w[:1] == "ب" and len(w) > 3 and w not in b_words and w != "باسم":
-            pre = (fwd[0], k)
-            cut = split_object(doc, pre)
-            return None if cut == pre and clitic else cut
+    bis = [k for k in range(fwd[0] + 1, min(fwd[1] + 1, len(doc.tokens))) if doc.is_word(k) and doc.norm(k)[:1] == "ب"
+           and (len(doc.norm(k)) > 3 or doc.norm(k) == "ب") and doc.norm(k) not in b_words and doc.norm(k) != "باسم"
+           and not place_bi(doc, k)]
+    for k in bis[-1:]:  # (the last: «الاتحاد الجهوي ... بصفاقس كبار المصدرين بـ...» is "in Sfax" first)
+        if k >= fwd[1]:
+            return fwd  # the charge right after the phrase: split it as any other
+        pre = (fwd[0], k)
+        cut = split_object(doc, pre)
+        return None if cut == pre and clitic else cut
     return fwd
 
 
@@ -460,7 +464,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         if bwd is None and not thus:
             bwd = _framed_subject(doc, c, s_start)  # «وكانت الإدارة ... قد أعلنت»، «أما الخبير فاعتبر»
         j = skip_time(doc, c.end, limit)
-        j = skip_time(doc, skip_recipient(doc, j, limit), limit)
+        j = skip_time(doc, skip_channel(doc, skip_recipient(doc, j, limit), limit), limit)
         if doc.word_in(j, "statement_pronouns") and doc.is_word(j + 1) and not opens_here(doc, j + 1):
             j += 1  # «في وقت وصفت فيه المنظمة الوضع ...»: the resumptive «فيه», then the subject
         fwd = noun_phrase_forward(doc, j, limit=limit, stop_bi="bi" in flags,

@@ -96,7 +96,7 @@ def skip_apposition(doc: Doc, j: int, limit: int, *, clause_only: bool = False) 
     if not (j < limit and tokens[j].text in ("،", ",") and doc.is_word(j + 1)):
         return j
     clause = doc.norm(j + 1) in ("وهي", "وهو", "وهم") or doc.lex.isin(doc.norm(j + 1), "relatives") \
-        or any(doc.word_in(m, "identity_words") for m in range(j + 1, min(limit, j + 2 + MAX_APPOSITION_WORDS)))
+        or any(doc.word_in(m, "identity_words") for m in range(j + 1, min(limit, j + 2 + 2 * MAX_APPOSITION_WORDS)))
     if clause_only and not clause:
         return j
     k = j + 1

@@ -93,6 +93,8 @@ def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
     h = doc.norm(head)
     if doc.norm(i) == "عن":
         return h in doc.lex.words["an_heads"]  # «النائب عن الدائرة الثانية»
+    if doc.norm(i) in ("في", "من") and not h.startswith("ال") and h.endswith("ون") and len(h) > 4:
+        return True  # «صرافون في مدينة عدن»: people, with where they are
     if h.endswith("ا") and len(h) >= 4 and h[:-1] in heads:
         h = h[:-1]  # the accusative after أن: «أن قياديا في الحركة قال»
     return doc.norm(i) in doc.lex.words["pp_words"] and (
@@ -397,7 +399,7 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
             comps = doc.lex.words["complementizers"]
             goes_on = c + 1 < n and tokens[c + 1].kind == "word"
             if (named or short_tail) and 0 < c - j - 1 <= 9 and all(
-                    tokens[k].kind == "word" and not _is_cue_word(doc, k)
+                    (tokens[k].kind == "word" or tokens[k].text in ("-", "–")) and not _is_cue_word(doc, k)
                     and (doc.norm(k) not in comps or (named and c - j - 1 <= 4 and (k > j + 1 or goes_on)))
                     for k in inner):
                 count += c - j - 1
@@ -557,7 +559,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             if _nisba(prev) and k - 1 > s and not _nisba(w) and not w.startswith(("ل", "ال")) and not titled \
                     and w not in doc.lex.words["pp_words"]:
                 return s, k  # «مصادر طبية مقتل ...» (not «جمعية مصارف»: a head in ية is no adjective)
-            if prev.startswith(("ال", "وال")) and not w.startswith("ال") and not w.startswith("ل") \
+            if (prev.startswith(("ال", "وال")) or place_bi(doc, k - 1)) and not w.startswith("ال") and not w.startswith("ل") \
                     and not titled and w not in ("بن", "ابن", "ابو") and not (
                         _pp_allowed(doc, s, k) and all(_adjective_like(doc.norm(m)) and not doc.word_in(m, "pp_heads")
                                                        for m in range(s + 1, k))):
