@@ -557,6 +557,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                     len(w) == 5 and w[0] == "ا" and is_title(prev) and not doc.norm(k + 1).startswith("ال")):
                 return s, k  # «وأكد الوزير استمرار الحملة»: a verbal noun, not a name after a title
             if _nisba(prev) and k - 1 > s and not _nisba(w) and not w.startswith(("ل", "ال")) and not titled \
+                    and not (len(w) == 4 and w[2] == "ي") \
                     and w not in doc.lex.words["pp_words"]:
                 return s, k  # «مصادر طبية مقتل ...» (not «جمعية مصارف»: a head in ية is no adjective)
             if (prev.startswith(("ال", "وال")) or place_bi(doc, k - 1)) and not w.startswith("ال") and not w.startswith("ل") \
