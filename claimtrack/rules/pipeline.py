@@ -36,7 +36,6 @@ from claimtrack.rules.sources import (
     is_media_word,
     noun_phrase_backward,
     noun_phrase_forward,
-    place_bi,
     split_at_entity,
     split_at_quantifier,
     split_object,
@@ -49,11 +48,23 @@ from claimtrack.rules.nesting import (
     fold_statement_clause,
     reported_inside_quote,
 )
-from claimtrack.rules.speakers import is_title, resolve_implicit
+from claimtrack.rules.speakers import resolve_implicit
+from claimtrack.rules.subjects import (
+    clause_subject,
+    cut_after_hashtag,
+    framed_subject,
+    head_title,
+    in_subject_relative,
+    lone_object,
+    noun_before,
+    object_like,
+    relative_antecedent,
+    told_outlet,
+)
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
 from claimtrack.text.normalize import normalize
-from claimtrack.text.tokens import SENTENCE_END, possessive_base
+from claimtrack.text.tokens import SENTENCE_END
 
 __all__ = ["extract_attributions", "extract_from_doc"]
 
@@ -69,60 +80,6 @@ _PARTICLE_FLAGS = frozenset(_PARTICLES)
 @functools.lru_cache(maxsize=64)
 def _particle_stops(flags: frozenset[str]) -> frozenset[str]:
     return frozenset(_PARTICLES[f] for f in flags & _PARTICLE_FLAGS)
-
-
-#: The longest subject between «كان ... قد» or «أما ... فـ» and the cue.
-MAX_FRAMED_SUBJECT = 12
-
-
-def _framed_subject(doc: Doc, c: CueCandidate, s_start: int) -> tuple[int, int] | None:
-    """A subject held between two markers before the cue: «وكانت الإدارة العامة للطيران
-    المدني في الكويت قد أعلنت» (an auxiliary كان and قد) or «أما الخبير X فاعتبر» (a topic
-    after أما, the verb with ف). Only words (and one comma after the topic) may stand between."""
-    info = c.info
-    if info is None or info.form != "verb":
-        return None
-    end = c.start
-    if not info.clitic and doc.norm(c.start - 1) in ("قد", "لقد"):
-        end = c.start - 1
-        m = end - 1
-        while m >= s_start and end - m <= MAX_FRAMED_SUBJECT and doc.is_word(m):
-            if doc.norm(m) in ("كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"):
-                return (m + 1, end) if m + 1 < end else None
-            if doc.word_in(m, "relatives") or doc.word_in(m, "complementizers") or doc.info(m) is not None:
-                return None  # «السبب الذي قد يدعو»: a relative clause, no subject here
-            m -= 1
-        return None
-    if info.clitic == "ف":
-        k = s_start
-        while k < end and not doc.is_word(k):
-            k += 1
-        if doc.bare(k) != "اما" and doc.norm(k) != "اما":
-            return None
-        e = end
-        while e > k + 1 and not doc.is_word(e - 1):
-            e -= 1  # «أما الوزير، فقد ...»: the comma after the topic
-        if doc.norm(e - 1) in ("قد", "لقد"):
-            e -= 1
-            while e > k + 1 and not doc.is_word(e - 1):
-                e -= 1
-        if e - (k + 1) > MAX_FRAMED_SUBJECT or not all(doc.is_word(m) for m in range(k + 1, e)):
-            return None
-        return (k + 1, e) if k + 1 < e else None
-    return None
-
-
-def _told_outlet(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
-    """The outlet at the end of a verb-first phrase of a cue whose object is the one told:
-    a media noun after a complete subject (a definite word or a nisba adjective before
-    it, not a construct «مراسل قناة»)."""
-    from claimtrack.rules.sources import is_nisba
-
-    for m in range(rng[0] + 1, rng[1]):
-        if doc.is_word(m) and is_media_word(doc, m) and doc.is_word(m - 1) and (
-                doc.norm(m - 1).startswith("ال") or is_nisba(doc.norm(m - 1))):
-            return m, rng[1]
-    return None
 
 
 #: The longest addressee kept in the content between a speaker and its particle
@@ -146,43 +103,6 @@ def _particle_token(doc: Doc, opener: Opener) -> int | None:
     if doc.word_in(k, "complementizers"):
         k -= 1
     return k if doc.is_word(k) and doc.norm(k) in ("الي", "علي", "من") else None
-
-
-#: The longest noun phrase taken back from «وهو/وهي» («قائد الفصيل وهو يقول»).
-MAX_PRONOUN_ANTECEDENT = 6
-
-
-def _noun_before(doc: Doc, k: int, *, hop: bool = True) -> tuple[int, int] | None:
-    """The noun phrase right before token *k* (a subject pronoun with و): words back to a
-    particle, a complementiser, a pronoun or a cue, at most a few; past one prepositional
-    phrase to the noun it follows («قائد الكتيبة في المقطع وهو يقول» → قائد الكتيبة)."""
-    words = doc.lex.words
-    m = k - 1
-    while m >= 0 and k - m <= MAX_PRONOUN_ANTECEDENT and doc.is_word(m):
-        w = doc.norm(m)
-        if w in words["prepositions"] or w in words["complementizers"] or w in words["statement_pronouns"] \
-                or w in words["relatives"] or doc.info(m) is not None or w in words["subject_pronouns"] \
-                or (len(w) > 3 and w[0] in "وف" and w not in words["waw_words"] and not w[1:3] == "ال"):
-            break  # (a word with و/ف opens a clause: «وشوهدت الوزيرة وهي تقول»)
-        m -= 1
-    if hop and m >= 0 and m + 1 < k and doc.word_in(m, "prepositions") and doc.is_word(m - 1):
-        before = _noun_before(doc, m, hop=False)
-        if before is not None:
-            return before
-    return (m + 1, k) if m + 1 < k else None
-
-
-def _head_title(doc: Doc, rng: tuple[int, int]) -> str | None:
-    """The gender of the first office title in a phrase ('m' for «الأمين العام», 'f' for
-    «المتحدثة باسم الوزير»), or None when it holds none."""
-    words = doc.lex.words
-    for k in range(rng[0], rng[1]):
-        w = doc.norm(k)
-        if w in words["feminine_titles"]:
-            return "f"
-        if w in words["titles"]:
-            return "m"
-    return None
 
 
 def _comp_token(opener: Opener) -> int:
@@ -211,114 +131,6 @@ def _closing_quotation(doc: Doc, q: int) -> bool:
             and doc.tokens[nxt].norm not in SENTENCE_END:
         nxt += 1
     return nxt >= len(doc.tokens) or doc.tokens[nxt].kind == "newline" or doc.tokens[nxt].norm in SENTENCE_END
-
-
-def in_subject_relative(doc: Doc, start: int, k: int) -> bool:
-    """Whether the verb at *k* opens a relative clause of the subject that follows a cue
-    ending at *start*: «وقال الوزير الذي كان يتحدث أمام أنصاره إن ...» (the relative
-    clause describes the speaker; its verb neither closes the cue's window nor takes the
-    content). Only a relative pronoun (and an auxiliary such as كان) may stand before the
-    verb, with no clause break between the cue and it."""
-    rel = k - 1
-    if doc.is_word(rel) and doc.norm(rel) in doc.lex.words["auxiliaries"]:
-        rel -= 1
-    if rel <= start or not (doc.is_word(rel) and doc.norm(rel) in doc.lex.words["relative_who"]):
-        return False
-    return all(doc.is_word(m) for m in range(start, rel))
-
-
-def _relative_antecedent(doc: Doc, c: CueCandidate) -> Span | None:
-    """The noun a relative clause hangs from, when the cue is its verb and has no subject
-    of its own («لحركة حماس التي دانت الهجوم» → حركة حماس)."""
-    rel = c.start - 1
-    if not (doc.is_word(rel) and doc.norm(rel) in doc.lex.words["relative_who"]):
-        return None
-    raw = doc.tokens[c.start].text
-    if raw.endswith(("ها", "هم", "ه")) and not raw.endswith("ة"):
-        return None  # «التي تعتبرها أنقرة»: the subject follows the verb
-    info = c.info
-    if info is not None and info.form == "verb" and info.number == "sg" and info.gender is not None \
-            and (info.gender == "f") != (doc.norm(rel) in doc.lex.words["relative_feminine"]):
-        return None  # «الأصوات التي يعتقد أنها ...»: no agreement, an impersonal verb
-    k = rel - 1
-    first = None
-    while k >= 0 and rel - k <= 3 and doc.is_word(k):
-        w = doc.norm(k)
-        if w in doc.lex.words["prepositions"] or w in doc.lex.words["time"] or doc.info(k) is not None \
-                or w[:1].isdigit():
-            break
-        first = k
-        if w[0] in "لب" and len(w) > 3 and w not in doc.lex.words["b_words"]:
-            break  # «لحركة حماس»: the preposition opens the phrase
-        k -= 1
-    if first is None:
-        return None
-    span = span_tokens(doc, (first, rel))
-    w = doc.norm(first)
-    if w[0] in "لب" and len(w) > 3 and w not in doc.lex.words["b_words"]:
-        span = Span.of(doc.text, span.start + 1, span.end)
-    return span
-
-
-def _lone_object(doc: Doc, fwd: tuple[int, int], *, clitic: bool) -> tuple[int, int] | None:
-    """For a cue whose object comes before its بـ-complement («اتهم X Y بـ...»): the phrase
-    before the بـ-word, cut at the object; a single phrase after a cue with و is the object
-    and the speaker is implicit («...، واتهمت القوات الحكومية بالوقوف وراءه»)."""
-    b_words = doc.lex.words["b_words"]
-    bis = [k for k in range(fwd[0] + 1, min(fwd[1] + 1, len(doc.tokens))) if doc.is_word(k) and doc.norm(k)[:1] == "ب"
-           and (len(doc.norm(k)) > 3 or doc.norm(k) == "ب") and doc.norm(k) not in b_words and doc.norm(k) != "باسم"
-           and not place_bi(doc, k)]
-    for k in bis[-1:]:  # (the last: «الاتحاد الجهوي ... بصفاقس كبار المصدرين بـ...» is "in Sfax" first)
-        if k >= fwd[1]:
-            return fwd  # the charge right after the phrase: split it as any other
-        pre = (fwd[0], k)
-        cut = split_object(doc, pre)
-        return None if cut == pre and clitic else cut
-    return fwd
-
-
-def _object_like(doc: Doc, k: int) -> bool:
-    """A word with an object pronoun (قصفها، مسؤوليته), or a definite sound plural in -ين
-    (المسلحين: not the nominative -ون of a subject), reads as an object, not a subject."""
-    w = doc.norm(k)
-    if w.startswith("ال") and w.endswith("ين") and len(w) > 6:
-        return True
-    raw = doc.tokens[k].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    base = possessive_base(w)
-    if len(raw) > 4 and base is not None and is_title(base):
-        return False  # «رئيسها»، «مديره»: an office of the one named before speaks
-    return len(raw) > 4 and not w.startswith("ال") and (
-        raw.endswith(("ها", "هم", "هما")) or (raw.endswith("ه") and not raw.endswith("الله")))
-
-
-def _cut_after_hashtag(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
-    """A hashtag closes a subject phrase before an object («أدانت حركة #حماس استهداف ...»)."""
-    s, e = rng
-    for k in range(s, e - 1):
-        if doc.tokens[k].text.startswith("#"):
-            return s, k + 1
-    return rng
-
-
-def _clause_subject(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
-    """The subject of the verb that opens the sentence of a saying form («وعلق الوزير على
-    القرار قائلاً»): that verb is no cue, but its subject is the one speaking."""
-    s_start, _ = doc.sentence(c.start)
-    k0 = s_start
-    while k0 < c.start and not doc.is_word(k0):
-        k0 += 1
-    w = doc.norm(k0)
-    if k0 >= c.start - 1 or len(w) < 3 or w[0] not in "وف" or w[1:3] == "ال" or doc.info(k0) is not None \
-            or w in doc.lex.words["waw_words"]:
-        return None
-    np = noun_phrase_forward(doc, k0 + 1, limit=c.start)
-    if np is None or not (doc.norm(np[0]).startswith("ال") or is_title(doc.norm(np[0]))):
-        return None  # «وحاول تبرير النكسة بالقول»: an object, the subject is implicit
-    for k in range(np[0] + 1, np[1]):  # «ورحبت الجامعة بالاتفاق»: the verb's بـ-object ends it
-        w = doc.norm(k)
-        if w.startswith("بال") and w != "باسم" and not is_title(doc.norm(np[0])):
-            return np[0], k
-    return np
 
 
 def _as_clause(doc: Doc, c: CueCandidate, after: int) -> tuple[int, int] | None:
@@ -462,7 +274,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         bwd = None if (info is not None and info.clitic) or thus or _saying(doc, c.start) \
             else noun_phrase_backward(doc, c.start, floor=s_start)  # (not «فقد اكتفى بالقول»)
         if bwd is None and not thus:
-            bwd = _framed_subject(doc, c, s_start)  # «وكانت الإدارة ... قد أعلنت»، «أما الخبير فاعتبر»
+            bwd = framed_subject(doc, c, s_start)  # «وكانت الإدارة ... قد أعلنت»، «أما الخبير فاعتبر»
         j = skip_time(doc, c.end, limit)
         j = skip_time(doc, skip_channel(doc, skip_recipient(doc, j, limit), limit), limit)
         if doc.word_in(j, "statement_pronouns") and doc.is_word(j + 1) and not opens_here(doc, j + 1):
@@ -486,11 +298,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             assert qb is not None
             frame.content = (qb[0], qb[1], "direct")
             return frame
-        if fwd is not None and "obj" in flags and (_object_like(doc, fwd[0]) or (
+        if fwd is not None and "obj" in flags and (object_like(doc, fwd[0]) or (
                 doc.word_in(fwd[0], "quantifiers") and c.start > 0 and doc.tokens[c.start - 1].text in ("،", ","))):
             fwd = None  # «ونفت قصفها للمستشفى»، «...، وحثت جميع الأطراف على»: the object; the subject is implicit
         if fwd is not None and "objfirst" in flags and info is not None and not info.entry.needs:
-            fwd = _lone_object(doc, fwd, clitic=bool(info.clitic))
+            fwd = lone_object(doc, fwd, clitic=bool(info.clitic))
         elif fwd is not None and "obj" in flags and info is not None and info.clitic and c.start > 0 \
                 and doc.tokens[c.start - 1].text in ("،", ",") and doc.cues_in(s_start, c.start - 1):
             # «...، وطالب المجتمع الدولي بـ"موقف حازم"»: a verb joined to the clause before
@@ -501,7 +313,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 if split_object(doc, pre) == pre:
                     fwd = None
         if fwd is not None and "obj" in flags:
-            fwd = _cut_after_hashtag(doc, fwd)
+            fwd = cut_after_hashtag(doc, fwd)
             probe = find_opener(doc, fwd[1], limit=min([limit, *sayings]), flags=frozenset(), first=fwd[1],
                                 skip=_prep_skips(doc, preps, c.end, limit))
             # («وصفت الوزارة التقرير بأنه ...»: after a cue taking بـ, «بأن» may follow an object)
@@ -517,14 +329,14 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 fwd = split_at_entity(doc, split_at_quantifier(doc, fwd))  # «وأكدت وكالة وفا نجاة الوزير "من ..."»
                 # («ودعا الوزير المجلسين إلى "..."»: a definite object before the governed particle)
             if "to" in flags:
-                told = _told_outlet(doc, fwd)
+                told = told_outlet(doc, fwd)
                 if told is not None:  # «وأبلغ مسؤول أمريكي شبكة "سي بي إس" أن ...»: the outlet told
                     frame.vias.append((frame.cue_span, span_tokens(doc, told)))
                     fwd = (fwd[0], told[0])
                 elif explicit:
                     fwd = split_object(doc, fwd)  # «وأبلغ الوزير النواب أن ...»: the ones told
         if bwd is not None and info is not None and info.gender == "f" and info.number == "sg" \
-                and _head_title(doc, bwd) == "m":
+                and head_title(doc, bwd) == "m":
             return None  # «وجدد الأمين العام دعوته»: a masculine office and a feminine form — no verb here
         if bwd is not None:
             src_rng = bwd
@@ -554,22 +366,22 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             while after < limit and doc.is_word(after) and doc.norm(after) in doc.lex.words["quote_masdar"]:
                 after += 1
     if c.form == "verb" and not c.passive and (src_rng is None or after > c.end):
-        ante = _relative_antecedent(doc, c)
+        ante = relative_antecedent(doc, c)
         if ante is not None:  # «لحركة حماس التي دانت الهجوم»: what follows is the object
             frame.source = ante
             src_rng = None
             after = c.end
     if _saying(doc, c.start):
-        subj = _clause_subject(doc, c)
+        subj = clause_subject(doc, c)
         if subj is not None:  # «وعلق الوزير على القرار قائلاً»، «واكتفى المتحدث بالقول»
             src_rng, after = subj, c.end
     elif src_rng is None and c.form == "verb" and doc.word_in(c.start - 1, "subject_pronouns") \
             and doc.norm(c.start - 1)[:1] == "و":
-        np = _noun_before(doc, c.start - 1)
+        np = noun_before(doc, c.start - 1)
         if np is not None:  # «... قائد الفصيل وهو يقول إن ...»: the noun the pronoun stands for
             frame.source, frame.implicit = span_tokens(doc, np), True
     elif src_rng is None and _circumstantial(doc, c):
-        subj = _clause_subject(doc, c)
+        subj = clause_subject(doc, c)
         if subj is not None:  # «ورحبت الجامعة بالاتفاق، معتبرة إياه ...»: the subject of the clause
             frame.source, frame.implicit = span_tokens(doc, subj), True
     if src_rng is not None:
@@ -618,7 +430,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         origin = origin_after_an(doc, k, limit, prep=prep)
         if origin is not None:
             for m in range(origin[0] + 1, origin[1]):
-                if doc.is_word(m) and _object_like(doc, m):
+                if doc.is_word(m) and object_like(doc, m):
                     origin = (origin[0], m)  # «عن قائد الشرطة تأكيده ...»: the masdar opens the content
                     break
             at = len(frame.vias)
