@@ -46,12 +46,12 @@ GRAMMAR_SECTIONS = (
     "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
     "common_relay_heads", "teasers", "topic_markers", "relative_who",
     "relative_feminine", "own_statement", "latin_outlets", "unnamed_heads",
-    "quantifiers", "subordinators", "own_words", "subject_pronouns", "since_words", "negation_particles", "identity_words", "number_words", "place_nouns", "body_nouns", "comp_blockers", "an_heads", "quantity_heads",
+    "quantifiers", "subordinators", "own_words", "subject_pronouns", "since_words", "negation_particles", "identity_words", "number_words", "place_nouns", "body_nouns", "comp_blockers", "an_heads", "ala_heads", "quantity_heads",
 )
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
 
 #: Flags a cue line may carry (see the header of ``cues.txt``).
-CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "an", "min", "fi", "objfirst", "to", "relay", "strict", "noagent", "passive-present"})
+CUE_FLAGS = frozenset({"obj", "ila", "ala", "bi", "an", "min", "fi", "objfirst", "to", "relay", "strict", "quoted", "noagent", "passive-present"})
 
 # Suffixes of the past tense: (suffix, gender, number); gender None = not marked.
 _PAST = (("", "m", "sg"), ("ت", "f", "sg"), ("ا", "m", "du"), ("تا", "f", "du"),

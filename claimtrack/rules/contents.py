@@ -100,6 +100,8 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
             w = t.norm
             if w in words["complementizers"] and doc.word_in(k - 1, "comp_blockers"):
                 k += 1  # «دون أن يسميها»، «قبل أن»: no content opens here
+                if k < limit and tokens[k].kind == "quote" and k in quotes:
+                    k = quotes[k] + 1  # «بشرط أن "تتوقف الاشتباكات"»: nor in its quotation
                 continue
             if w in words["complementizers"]:
                 if k > 0 and doc.is_word(k - 1) and (doc.norm(k - 1) in words["conjunction_heads"]

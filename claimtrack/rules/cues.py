@@ -165,8 +165,14 @@ def trapped_reading(doc: Doc, i: int) -> bool:
         return False
     if info.form == "verb" and blocked_cue(doc, i):
         return True  # «عن إدانتها»
-    if doc.word_in(i, "relay_verbs") and doc.word_in(i - 1, "relative_who"):
-        return True  # «البيان، الذي نقلته وكالة X، ...»: how the statement travelled, no report
+    if doc.word_in(i, "relay_verbs") and (doc.word_in(i - 1, "relative_who") or doc.document_noun(i - 1)
+                                          or doc.document_noun(i - 2)):
+        return True  # «البيان، الذي نقلته وكالة X»، «في تصريح نقلته X»: how it travelled, no report
+    if info.form == "verb" and doc.is_word(i - 1) and (
+            doc.word_in(i - 1, "number_words") or doc.norm(i - 1).lstrip("لـ")[:1].isdigit()):
+        return True  # «ستة آلاف طالب»: a counted noun
+    if info.form == "verb" and doc.is_word(i - 1) and doc.norm(i) == "و" + doc.norm(i - 1) + "ه":
+        return True  # «طالب وطالبة»، «مواطن ومواطنة»: a noun and its feminine
     if info.form == "participle" and doc.is_word(i - 1) and (
             _adjective_before(doc.norm(i - 1)) or doc.norm(i - 1).endswith("ات")):
         return True  # «إجراءات أمنية مشددة»، «إجراءات مشددة»: an adjective, not a circumstance

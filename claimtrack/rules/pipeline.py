@@ -420,7 +420,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         while k < limit and (tokens[k].kind == "quote" or (tokens[k].kind == "punct" and tokens[k].text in "،,")):
             k += 1
         prep = "الي" if "ila" in flags else "عن"
-        if doc.word_in(k, "prepositions") and doc.norm(k) != prep:
+        if doc.is_word(k) and doc.norm(k) != prep and doc.info(k) is None and k not in preps:
             # «ونقلت منصة "X" المتخصصة في أخبار الشركات عن محللين»: a description first
             k2 = next((m for m in range(k + 1, min(limit, k + MAX_DESCRIPTION_WORDS))
                        if not doc.is_word(m) or doc.norm(m) == prep or doc.info(m) is not None
@@ -574,6 +574,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if "strict" in flags and opener.kind not in ("comp", "quote", "colon") and not topic and not (
             opener.kind == "object" and frame.vias and "relay" in flags):
         return None  # (a relayed speaker's masdar «نقلت عن X تأكيده ...» is content enough)
+    if "quoted" in flags and opener.kind not in ("quote", "colon"):
+        return None  # «سألتها إن كانت ...»: an indirect question is no claim; «وسأل: "..."» is
     if "passive-present" in flags and info is not None and info.tense == "present" \
             and opener.kind not in ("comp", "quote", "colon"):
         return None

@@ -93,6 +93,8 @@ def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
     h = doc.norm(head)
     if doc.norm(i) == "عن":
         return h in doc.lex.words["an_heads"]  # «النائب عن الدائرة الثانية»
+    if doc.norm(i) == "علي":
+        return h in doc.lex.words["ala_heads"] or doc.word_in(i - 1, "ala_heads")  # «مصدر مطلع على المفاوضات»
     if doc.norm(i) in ("في", "من") and not h.startswith("ال") and h.endswith("ون") and len(h) > 4:
         return True  # «صرافون في مدينة عدن»: people, with where they are
     if h.endswith("ا") and len(h) >= 4 and h[:-1] in heads:
