@@ -272,6 +272,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         # «... وتوصلت»: a verb with و/ف opens its own clause, its subject cannot precede it
         thus = doc.word_in(c.start - 1, "thus_words")  # «"..."، هكذا وصف X ...»: the quote is the content
         bwd = None if (info is not None and info.clitic) or thus or _saying(doc, c.start) \
+            or (doc.word_in(c.end, "statement_pronouns") and doc.document_noun(c.start - 1)) \
             else noun_phrase_backward(doc, c.start, floor=s_start)  # (not «فقد اكتفى بالقول»)
         if bwd is None and not thus:
             bwd = framed_subject(doc, c, s_start)  # «وكانت الإدارة ... قد أعلنت»، «أما الخبير فاعتبر»
@@ -419,7 +420,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         k = after
         while k < limit and (tokens[k].kind == "quote" or (tokens[k].kind == "punct" and tokens[k].text in "،,")):
             k += 1
-        prep = "الي" if "ila" in flags else "عن"
+        prep = "الي" if "ila" in flags else "من" if "min" in flags else "عن"
         if doc.is_word(k) and doc.norm(k) != prep and doc.info(k) is None and k not in preps:
             # «ونقلت منصة "X" المتخصصة في أخبار الشركات عن محللين»: a description first
             k2 = next((m for m in range(k + 1, min(limit, k + MAX_DESCRIPTION_WORDS))
@@ -434,7 +435,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                     origin = (origin[0], m)  # «عن قائد الشرطة تأكيده ...»: the masdar opens the content
                     break
             at = len(frame.vias)
-            frame.vias.append((frame.cue_span, frame.source))
+            if not (src_rng[1] - src_rng[0] == 1 and doc.word_in(src_rng[0], "audiences")):
+                frame.vias.append((frame.cue_span, frame.source))  # (not «علم مراسلنا»: the page itself)
             frame.source = span_tokens(doc, origin)
             after = origin[1]
             for _ in range(MAX_RELAY_HOPS):  # «نقلت X عن وكالة Y عن مصادر»: Y relays too

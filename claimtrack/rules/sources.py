@@ -363,7 +363,7 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
                 count += 1
                 continue
             if w[0] == "ل" and not w.startswith("لل") and w not in ("لم", "لن", "لا", "لكن"):
-                if not _lam_word_continues(doc, j):
+                if w[1:] in doc.lex.words["audiences"] or not _lam_word_continues(doc, j):
                     break
             elif w.startswith("لل") and (is_media_word(doc, j) or lam_outlet(doc, j)
                                          or "ال" + w[2:] in doc.lex.words["audiences"]):

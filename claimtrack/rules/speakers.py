@@ -20,6 +20,7 @@ from claimtrack.rules.context import Doc
 from claimtrack.rules.frame import Frame, first_token_at, span_tokens
 from claimtrack.rules.nesting import covered
 from claimtrack.rules.sources import is_media_word, noun_phrase_forward
+from claimtrack.rules.skips import skip_channel
 from claimtrack.text.normalize import normalize
 
 __all__ = ["gender_of", "pick_antecedent", "is_title", "resolve_implicit"]
@@ -86,7 +87,7 @@ def _issuers(doc: Doc) -> list[tuple[int, Span]]:
         if e - s > 1 and doc.document_noun(e - 1):
             e -= 1  # «الحركة بياناً»: the document noun closes the subject
         else:
-            m = e
+            m = skip_channel(doc, e, len(doc.tokens))  # «نشرت الرئاسة على موقعها بياناً»
             if e < len(doc.tokens) and doc.tokens[e].text in ("،", ","):  # «X، المسماة "Y"، صوراً»
                 m = next((x + 1 for x in range(e + 1, min(len(doc.tokens), e + 9))
                           if doc.tokens[x].text in ("،", ",")), e)
