@@ -18,7 +18,9 @@ from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import CueCandidate
 from claimtrack.rules.frame import Frame, span_tokens
 from claimtrack.rules.speakers import is_title
-from claimtrack.rules.sources import is_masdar_shaped
+from claimtrack.rules.relays import recipient_outlet
+from claimtrack.rules.skips import skip_recipient
+from claimtrack.rules.sources import is_masdar_shaped, lam_outlet
 from claimtrack.model import Span
 
 
@@ -97,7 +99,16 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         if any(doc.info(m) is not None for m in pre):
             continue
         end = colon
+        told = None  # «مصدر عسكري لـ"الوطن": ...»: the outlet spoken to relays the headline
+        for m in pre[1:]:
+            if skip_recipient(doc, m, colon + 1) > m or lam_outlet(doc, m):
+                told = recipient_outlet(doc, m, colon)
+                if told is not None:
+                    end = m
+                break
         for m in pre:
+            if m >= end:
+                break
             if doc.norm(m) in doc.lex.words["topic_markers"] and m > pre[0]:
                 end = m
                 break
@@ -135,6 +146,9 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         if e <= s:
             continue
         cue = CueCandidate(colon, colon + 1, "colon", ":", "neutral")
-        out.append(Frame(cue, doc.span(colon, colon + 1), source=src,
-                         content=(s, e, "direct" if direct else "indirect")))
+        frame = Frame(cue, doc.span(colon, colon + 1), source=src,
+                      content=(s, e, "direct" if direct else "indirect"))
+        if told is not None:
+            frame.vias.append((frame.cue_span, Span.of(doc.text, told[0], told[1])))
+        out.append(frame)
     return out
