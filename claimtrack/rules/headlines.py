@@ -56,6 +56,16 @@ def _first_person(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def _registry_body(doc: Doc, k: int) -> bool:
+    """A one-word registry name of a body or outlet («البنتاغون»، «الأونروا»، «حماس»), not a
+    capital or country standing for its government («تونس: ...» is usually a place label)."""
+    from claimtrack.sources import resolve
+
+    m = resolve(doc.tokens[k].text)
+    return m is not None and m.method == "exact" and m.type in ("organization", "outlet") \
+        and not m.id.endswith("-government")
+
+
 def _collective(doc: Doc, k: int) -> bool:
     """An indefinite plural of people alone before a headline colon («محللون: ...»، «خبراء:
     ...»): a sound plural in ون, or a head of generic sources (grammar.txt [pp_heads])."""
@@ -121,7 +131,7 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         if len(src_tokens) < 2 and not quoted and not _body_noun(doc, src_tokens[0]) \
                 and not is_title(doc.norm(src_tokens[0])) and not _first_person(doc, colon + 1, pe) \
                 and not doc.word_in(src_tokens[0], "unnamed_heads") and not doc.document_noun(src_tokens[0]) \
-                and not _collective(doc, src_tokens[0]):
+                and not _collective(doc, src_tokens[0]) and not _registry_body(doc, src_tokens[0]):
             continue  # (a title «الرئيس:», or a name whose words speak in the first person «ترامب: سنرد»)
         if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
             continue
@@ -129,7 +139,7 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         if (len(first) > 2 and first[0] == "و" and first not in doc.lex.words["waw_words"] and not joined) \
                 or doc.word_in(src_tokens[0], "prepositions"):
             continue  # «وجاء في نص الرسالة: ...»، «وفي بيان للوزارة: ...»: a sentence of the body
-        if is_masdar_shaped(first) or (first.startswith("ال") and is_masdar_shaped(first[2:])):
+        if not quoted and (is_masdar_shaped(first) or (first.startswith("ال") and is_masdar_shaped(first[2:]))):
             continue  # «تسريب أسئلة الامتحان: ...»: an event, not a speaker
         src = span_tokens(doc, (src_tokens[0], src_tokens[-1] + 1), strip_waw=joined)
         c_start = colon + 1

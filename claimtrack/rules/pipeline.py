@@ -23,7 +23,7 @@ from claimtrack.rules.cues import CueCandidate, find_cues, relay_cue_at, trapped
 from claimtrack.rules.headlines import colon_headlines
 from claimtrack.rules.masdars import masdar_frames
 from claimtrack.rules.prepositions import MAX_CLAUSE_TOKENS, noun_frames, own_words_frame, prep_frame, prep_source
-from claimtrack.rules.relays import is_relay_clause, origin_after_an, published_by, recipient_outlet
+from claimtrack.rules.relays import is_relay_clause, origin_after_an, own_office, published_by, recipient_outlet
 from claimtrack.rules.skips import (
     opens_here,
     skip_apposition,
@@ -336,6 +336,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                     fwd = (fwd[0], told[0])
                 elif explicit:
                     fwd = split_object(doc, fwd)  # «وأبلغ الوزير النواب أن ...»: the ones told
+        if fwd is not None and "to" in flags and "obj" not in flags:
+            told = told_outlet(doc, fwd)
+            if told is not None:  # «وأفاد مصدر أمني وكالة فرانس برس بأن ...»: the outlet told
+                frame.vias.append((frame.cue_span, span_tokens(doc, told)))
+                fwd = (fwd[0], told[0])
         if bwd is not None and info is not None and info.gender == "f" and info.number == "sg" \
                 and head_title(doc, bwd) == "m":
             return None  # «وجدد الأمين العام دعوته»: a masculine office and a feminine form — no verb here
@@ -431,8 +436,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         origin = origin_after_an(doc, k, limit, prep=prep)
         if origin is not None:
             for m in range(origin[0] + 1, origin[1]):
-                if doc.is_word(m) and object_like(doc, m):
+                if doc.is_word(m) and object_like(doc, m) and not doc.norm(m).startswith("ال"):
                     origin = (origin[0], m)  # «عن قائد الشرطة تأكيده ...»: the masdar opens the content
+                    # (not «عن كبير المفاوضين الإيرانيين»: a genitive plural)
                     break
             at = len(frame.vias)
             if not (src_rng[1] - src_rng[0] == 1 and doc.word_in(src_rng[0], "audiences")):
@@ -636,7 +642,7 @@ def _frame_vias(doc: Doc, frame: Frame, start: int, stop: int, preps: dict[int, 
     if rec is not None:
         frame.vias.append((frame.cue_span, Span.of(doc.text, rec[0], rec[1])))
     pub = published_by(doc, src_end, stop)
-    if pub is not None:
+    if pub is not None and not own_office(doc, pub[1]):
         k, np = pub
         frame.vias.append((doc.span(k, k + 1), span_tokens(doc, np)))
 
@@ -794,8 +800,13 @@ def _record(doc: Doc, f: Frame) -> Attribution:
     assert f.content is not None
     s, e, mode = f.content
     content = Content(Span.of(doc.text, s, e), mode)
-    vias = tuple(Via(cs, Source(ss)) for cs, ss in f.vias)
-    return Attribution(cue, source, content, vias)
+    seen: set[tuple[int, int]] = set()
+    vias = []
+    for cs, ss in f.vias:  # one relay once, though two constructions name it
+        if (ss.start, ss.end) not in seen:
+            seen.add((ss.start, ss.end))
+            vias.append(Via(cs, Source(ss)))
+    return Attribution(cue, source, content, tuple(vias))
 
 
 def extract_attributions(text: str, *, lexicon: Lexicon | None = None) -> tuple[list[Attribution], list[Diagnostic]]:

@@ -18,9 +18,10 @@ from claimtrack.rules.contents import Opener, content_extent
 from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import CueCandidate, spoke_to_trap
 from claimtrack.rules.frame import Frame, span_tokens
-from claimtrack.rules.relays import origin_after_an, published_by, recipient_outlet
+from claimtrack.rules.relays import origin_after_an, own_office, published_by, recipient_outlet
 from claimtrack.rules.skips import skip_channel, skip_recipient, skip_time
 from claimtrack.rules.sources import affiliation_tail_at, is_media_word, noun_phrase_forward
+from claimtrack.rules.subjects import told_outlet
 
 __all__ = ["prep_source", "not_speaker", "prep_frame", "own_words_frame", "noun_frames",
            "MAX_CLAUSE_TOKENS"]
@@ -36,7 +37,7 @@ def prep_source(doc: Doc, p: CueCandidate, limit: int) -> tuple[int, int] | None
     np = noun_phrase_forward(doc, p.source_at, limit=limit, after_lam=True)
     if np is None:
         return None
-    if p.inner_verb is None and not_speaker(doc, np[0]):
+    if p.inner_verb is None and not any(w in p.lemma.split() for w in ("ورد", "جاء")) and not_speaker(doc, np[0]):
         return None  # «وفق الدستور»، «حسب الأصول»: "in accordance with", no source
     k = np[1]
     if k < limit and doc.is_word(k) and doc.norm(k) in doc.lex.words["relay_verbs"]:
@@ -123,10 +124,19 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         return None
     if p.lemma.endswith("جاء في") and not (doc.document_noun(np[0]) or is_media_word(doc, np[0])):
         return None  # «جاء في ضوء ...»: not a document or an outlet
+    told = None
+    verb = doc.info(p.inner_verb) if p.inner_verb is not None else None
+    if verb is not None and "to" in verb.entry.flags:
+        told = told_outlet(doc, np)  # «بحسب ما أفاد مسؤولان وكالة فرانس برس»: the outlet told
+        if told is not None:
+            np = (np[0], told[0])
     src = span_tokens(doc, np)
     if p.source_skip and np[0] == p.source_at:
         src = Span.of(doc.text, src.start + p.source_skip, src.end)
     frame = Frame(p, doc.span(p.start, p.end), source=src)
+    if told is not None:
+        frame.vias.append((frame.cue_span, span_tokens(doc, told)))
+        np = (np[0], told[1])  # (what follows comes after the outlet)
     base = noun_phrase_forward(doc, p.source_at, limit=s_end, after_lam=True)
     if base is not None and base[1] < np[0] and doc.word_in(base[1], "relay_verbs"):
         # «حسبما أظهرت لقطات بثها التلفزيون»: the footage speaks, the channel relays it
@@ -193,7 +203,7 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
                     doc.norm(comma + 1) in ("فان", "فإن", "فانه", "فانها")
                     or doc.norm(comma + 1) in doc.lex.words["complementizers"]):
                 pub = published_by(doc, j + 1, comma)
-                if pub is not None:
+                if pub is not None and not own_office(doc, pub[1]):
                     frame.vias.append((doc.span(pub[0], pub[0] + 1), span_tokens(doc, pub[1])))
                 j = comma
         elif doc.is_word(j):  # «وفقا لما صرح به الوزير للصحفيين، فإن ...»: whom it was said to

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from claimtrack.rules.context import Doc
 from claimtrack.rules.sources import is_media_word, lam_outlet, noun_phrase_forward
+from claimtrack.text.tokens import possessive_base
 
 __all__ = ["recipient_outlet", "published_by", "origin_after_an", "is_relay_clause"]
 
@@ -103,6 +104,17 @@ def published_by(doc: Doc, start: int, limit: int) -> tuple[int, tuple[int, int]
             if np is not None:
                 return k, np
     return None
+
+
+def own_office(doc: Doc, np: tuple[int, int]) -> bool:
+    """True when the phrase *np* that published a statement is the speaker's own office
+    («في بيان نشره مركزها الإعلامي»، «نشره مستشاره»): a channel, not a relay."""
+    raw = doc.tokens[np[0]].text
+    if not (doc.is_word(np[0]) and not doc.norm(np[0]).startswith("ال") and len(raw) > 4
+            and raw.endswith(("ها", "هم", "هما", "ه")) and not raw.endswith("الله")):
+        return False
+    base = possessive_base(doc.norm(np[0]))
+    return not (base and base in doc.lex.words["media"])  # (but «على وكالته "أعماق"»: an outlet)
 
 
 def origin_after_an(doc: Doc, k: int, limit: int, *, prep: str = "عن") -> tuple[int, int] | None:

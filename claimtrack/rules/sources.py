@@ -95,8 +95,8 @@ def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
         return h in doc.lex.words["an_heads"]  # «النائب عن الدائرة الثانية»
     if doc.norm(i) == "علي":
         return h in doc.lex.words["ala_heads"] or doc.word_in(i - 1, "ala_heads")  # «مصدر مطلع على المفاوضات»
-    if doc.norm(i) in ("في", "من") and not h.startswith("ال") and h.endswith("ون") and len(h) > 4:
-        return True  # «صرافون في مدينة عدن»: people, with where they are
+    if doc.norm(i) in ("في", "من") and not h.startswith("ال") and h.endswith(("ون", "ين")) and len(h) > 4:
+        return True  # «صرافون في مدينة عدن»، «عن ناشطين في بلدة ذيبان»: people, with where they are
     if h.endswith("ا") and len(h) >= 4 and h[:-1] in heads:
         h = h[:-1]  # the accusative after أن: «أن قياديا في الحركة قال»
     return doc.norm(i) in doc.lex.words["pp_words"] and (
@@ -199,6 +199,8 @@ def _name_apposition(doc: Doc, i: int, end: int, n: int) -> int:
 
     if end >= n or doc.tokens[end].text not in ("،", ",") or not any(is_title(doc.norm(k)) for k in range(i, end)):
         return end
+    if doc.word_in(i, "unnamed_heads"):
+        return end  # «وحسب ما أفاد مصدر طبي، قتل خمسة»: an unnamed source has no name after it
     k = end + 1
     names = 0
     while k < n and doc.is_word(k) and names < 6:
@@ -332,8 +334,9 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
         t = tokens[j]
         if t.kind == "word":
             w = t.norm
+            at_body = w[:1] == "ب" and w[1:] in doc.lex.words["body_nouns"] and doc.word_in(head, "pp_heads")
             if stop_bi and w[0] == "ب" and len(w) >= 3 and w != "باسم" and w not in doc.lex.words["b_words"] \
-                    and not place_bi(doc, j):
+                    and not place_bi(doc, j) and not at_body:
                 break  # «أفادت مصادر بمقتل ...»: the content opens
             if w in stop_at:
                 break  # «واشتكى المزارعون من نقص ...»: the cue's own particle
@@ -357,7 +360,8 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
                 j += 1
                 count += 1
                 continue
-            if w == "باسم" or (w.startswith("بال") and len(w) > 4 and doc.info(j) is None):
+            if w == "باسم" or (w.startswith("بال") and len(w) > 4 and doc.info(j) is None) or at_body:
+                # («مصدر بوزارة المالية»: "at the ministry")
                 j += 1
                 end = j
                 count += 1
@@ -455,7 +459,8 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
             if doc.norm(j) in words["auxiliaries"]:
                 break
             if _stop_word(doc, j) and not any(
-                    _pp_allowed(doc, k, j) for k in range(max(floor, j - 3), j)) and not (
+                    _pp_allowed(doc, k, j) and all(tokens[x].kind != "punct" for x in range(k, j))
+                    for k in range(max(floor, j - 3), j)) and not (
                     doc.norm(j) == "علي" and any(  # «تقارير من على أرض الواقع»: a compound preposition
                         _pp_allowed(doc, k, j - 1) for k in range(max(floor, j - 4), j - 1))):
                 break
@@ -551,9 +556,11 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             prev = doc.norm(k - 1)
             raw = doc.tokens[k].text
             if w in doc.lex.words["quantifiers"] or w[:1].isdigit() or (
-                    w[0] == "ب" and len(w) > 3 and not w.startswith("بال") and w != "باسم" and not place_bi(doc, k)):
+                    w[0] == "ب" and len(w) > 3 and not w.startswith("بال") and w != "باسم" and not place_bi(doc, k)
+                    and not (w[1:] in doc.lex.words["body_nouns"] and doc.word_in(k - 1, "pp_heads"))):
                 return s, k
-            if len(raw) > 4 and raw.endswith(("ها", "هم")) and not w.startswith("ال"):
+            if len(raw) > 4 and raw.endswith(("ها", "هم")) and not w.startswith("ال") \
+                    and w not in doc.lex.words["self_words"]:
                 return s, k  # (a word with «ال» carries no pronoun: «المتهم» is no «متّ + هم»)
             if is_masdar_shaped(w) and not w.startswith("ال") and not (
                     len(w) == 5 and w[0] == "ا" and is_title(prev) and not doc.norm(k + 1).startswith("ال")):
@@ -563,7 +570,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                     and w not in doc.lex.words["pp_words"]:
                 return s, k  # «مصادر طبية مقتل ...» (not «جمعية مصارف»: a head in ية is no adjective)
             if (prev.startswith(("ال", "وال")) or place_bi(doc, k - 1)) and not w.startswith("ال") and not w.startswith("ل") \
-                    and not titled and w not in ("بن", "ابن", "ابو") and not (
+                    and not titled and w not in ("بن", "ابن", "ابو") and w not in doc.lex.words["self_words"] and not (
                         _pp_allowed(doc, s, k) and all(_adjective_like(doc.norm(m)) and not doc.word_in(m, "pp_heads")
                                                        for m in range(s + 1, k))):
                 return s, k  # (but «السلطات الصحية في محافظة ...»: the head and its adjectives keep a place)

@@ -48,7 +48,16 @@ def framed_subject(doc: Doc, c: CueCandidate, s_start: int) -> tuple[int, int] |
                 return None  # «السبب الذي قد يدعو»: a relative clause, no subject here
             m -= 1
         return None
-    if info.clitic == "ف":
+    if info.clitic == "ف" or (not info.clitic and doc.norm(c.start - 1) == "فقد"):
+        if not info.clitic:
+            end = c.start - 1  # «أما الوزير، فقد أكد»
+        nxt = c.end
+        while nxt < len(doc.tokens) and doc.is_word(nxt) and doc.word_in(nxt, "time"):
+            nxt += 1
+        if doc.is_word(nxt) and (doc.word_in(nxt, "pp_heads") or doc.word_in(nxt, "unnamed_heads")
+                                 or doc.word_in(nxt, "quantity_heads") or is_title(doc.norm(nxt))
+                                 or is_title(possessive_base(doc.norm(nxt)) or "")):
+            return None  # «أما التحالف، فقد نفى مصدر في قيادته ...»: the subject follows the verb
         k = s_start
         while k < end and not doc.is_word(k):
             k += 1
@@ -61,8 +70,9 @@ def framed_subject(doc: Doc, c: CueCandidate, s_start: int) -> tuple[int, int] |
             e -= 1
             while e > k + 1 and not doc.is_word(e - 1):
                 e -= 1
-        if e - (k + 1) > MAX_FRAMED_SUBJECT or not all(doc.is_word(m) for m in range(k + 1, e)):
-            return None
+        if e - (k + 1) > MAX_FRAMED_SUBJECT or not all(doc.is_word(m) or doc.tokens[m].kind == "quote"
+                                                       for m in range(k + 1, e)):
+            return None  # (a quoted name may stand in it: «أما مؤسسة «المياه» الحكومية»)
         return (k + 1, e) if k + 1 < e else None
     return None
 
@@ -75,7 +85,8 @@ def told_outlet(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
 
     for m in range(rng[0] + 1, rng[1]):
         if doc.is_word(m) and is_media_word(doc, m) and doc.is_word(m - 1) and (
-                doc.norm(m - 1).startswith("ال") or is_nisba(doc.norm(m - 1))):
+                doc.norm(m - 1).startswith("ال") or is_nisba(doc.norm(m - 1))
+                or (len(doc.norm(m - 1)) > 5 and doc.norm(m - 1).endswith(("يان", "يتان")))):  # (a dual: «أمنيان»)
             return m, rng[1]
     return None
 

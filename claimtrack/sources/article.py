@@ -42,9 +42,9 @@ from claimtrack.sources.mention import clitic_variants, strip_article, tokens
 from claimtrack.sources.registry import Entry, Registry, builtin_registry
 from claimtrack.sources.resolve import resolve
 from claimtrack.sources.wordlists import WordLists, first_word_forms, word_lists
-from claimtrack.text.normalize import normalize_with_offsets
+from claimtrack.text.normalize import normalize, normalize_with_offsets
 
-__all__ = ["ArticleContext", "Hit", "resolve_article", "resolve_mention", "detect_publisher",
+__all__ = ["ArticleContext", "Hit", "resolve_article", "resolve_mention", "detect_publisher", "outlet_key",
            "Resolution"]
 
 logger = logging.getLogger(__name__)
@@ -548,6 +548,30 @@ def _apply(src: Source, res: Resolution) -> Source:
 _PRIOR_WINDOW = 600
 
 
+#: Outlet nouns left out when a relay is compared with the page's own outlet by name.
+_OUTLET_NOUNS = frozenset(normalize(w) for w in (
+    "صحيفة", "جريدة", "موقع", "شبكة", "قناة", "وكالة", "منصة", "بوابة", "إذاعة", "تلفزيون", "مجلة"))
+
+
+_OUTLET_TAILS = frozenset(normalize(w) for w in ("الإخبارية", "الإخباري", "نيوز", "نت", "24"))
+
+
+def outlet_key(name: str) -> str:
+    """*name* normalised without quotes and a leading outlet noun, to compare a relay with
+    the page's own outlet («موقع "نخيل العراق"» and «نخيل العراق» give the same key).
+
+    Examples:
+        >>> outlet_key('موقع "نخيل العراق"') == outlet_key("«نخيل العراق»")
+        True
+    """
+    words = tokens(normalize(name))
+    if len(words) > 1 and words[0] in _OUTLET_NOUNS:
+        words = words[1:]
+    if len(words) > 1 and words[-1] in _OUTLET_TAILS:
+        words = words[:-1]  # «المشرق الإخبارية» is called «المشرق» too
+    return " ".join(words)
+
+
 def resolve_article(article: Article, *, registry: Registry | None = None) -> Article:
     """Type and resolve every source (and relay source) of *article* against the registry.
 
@@ -563,6 +587,8 @@ def resolve_article(article: Article, *, registry: Registry | None = None) -> Ar
     reg = registry if registry is not None else builtin_registry()
     ctx = ArticleContext.build(article.text, reg)
     publisher = detect_publisher(article, registry=reg, ctx=ctx)
+    # An outlet the registry does not know is still the page itself: its relays match by name.
+    own_key = outlet_key(article.publisher) if publisher is None and article.publisher else None
     done: dict[tuple[int, int], Resolution] = {}
     history: list[tuple[int, tuple[str, ...], Resolution]] = []
     # The last resolution of each (head noun, type): what «المصدر» after «مصدر ...» takes,
@@ -603,6 +629,9 @@ def resolve_article(article: Article, *, registry: Registry | None = None) -> Ar
             vsrc = resolve_source(via.source)
             if publisher is not None and vsrc.canonical == publisher.id:
                 logger.debug("dropping a relay through the publisher %s", publisher.id)
+                continue
+            if own_key and outlet_key(via.source.span.text) == own_key:
+                logger.debug("dropping a relay through the publisher %r", article.publisher)
                 continue
             vias.append(attrs.evolve(via, source=vsrc))
         changes: dict[str, Any] = {"source": source, "via": tuple(vias)}

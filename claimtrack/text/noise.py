@@ -31,6 +31,19 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*[\w\u0600-\u06ff]+(?: [\w\u0600-\u06ff]+)?\s+[-–—]\s+[\w\u0600-\u06ff]+(?: [\w\u0600-\u06ff]+)?\s*:\s*")
+#: A dateline line on its own: a place (one to three words, maybe with a country in
+#: brackets), a dash and who wrote it — an outlet in quotes, a name or a desk
+#: («بغداد – «نخيل العراق»»، «الجلفة – نور الدين سعداوي»، «مأرب – «X» – خاص»).
+_DATELINE_LINE = re.compile(
+    r"^[\w\u0600-\u06ff]+(?: [\w\u0600-\u06ff]+){0,2}(?: \([^()\n]{1,20}\))?\s+[-–—]\s+"
+    r"(?P<name>[«\"“]?[\w\u0600-\u06ff][\w\u0600-\u06ff .'-]{0,40}?[»\"”]?)"
+    r"(?:\s+[-–—]\s+[\w\u0600-\u06ff]+(?: [\w\u0600-\u06ff]+)?)?\s*:?$"
+)
+#: Words that make an unquoted dateline name an outlet rather than a journalist.
+_OUTLET_FIRST = frozenset({"صحيفه", "جريده", "موقع", "شبكه", "قناه", "وكاله", "منصه", "بوابه", "اذاعه"})
+_OUTLET_LAST = frozenset({"نيوز", "بوست", "نت", "برس", "تايمز", "الاخباري", "الاخباريه", "اليوم", "24"})
+#: A byline line: «كتب: X»، «بقلم: X»، «إعداد: X».
+_BYLINE_LINE = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|تقرير|متابعة)\s*:\s*[^\n:]{2,40}$")
 _WORDS = re.compile(r"[^\W_]+")
 _WORDS_OR_NEWLINES = re.compile(r"[^\W_]+|\n")
 
@@ -115,6 +128,10 @@ def find_noise(text: str) -> list[Span]:
                 or key in seen_set
                 or _repeats_squashed(key, first_squashed)
             )
+        if not noise and len(first_squashed) < 4 and len(stripped) <= 80 and (
+                _DATELINE_LINE.match(stripped) or _BYLINE_LINE.match(stripped)
+                or ((m0 := _DATELINE.match(stripped)) is not None and m0.end() == len(stripped))):
+            noise = True  # a dateline or byline on a line of its own, near the top
         if noise:
             spans.append(Span.of(text, lstart, lend))
         else:
@@ -142,4 +159,12 @@ def dateline_outlet(noise: list[Span] | tuple[Span, ...]) -> str | None:
         m = _DATELINE_NAME.search(span.text)
         if m:
             return m.group(1)
+        line = _DATELINE_LINE.match(span.text.strip())
+        if line:
+            name = line.group("name").strip()
+            if name[:1] in "«\"“" and name[-1:] in "»\"”":
+                return name[1:-1].strip() or None  # «بغداد – «نخيل العراق»»: the outlet in quotes
+            words = normalize(name).split()
+            if len(words) > 1 and (words[0] in _OUTLET_FIRST or words[-1] in _OUTLET_LAST):
+                return name  # «بغداد – دجلة بوست»، «القاهرة – بوابة النيل»: an outlet's shape
     return None

@@ -148,3 +148,16 @@ def test_a_quoted_agency_does_not_set_the_country() -> None:
     text = "جنيف (رويترز) - قالت منظمة إغاثة إن النازحين بالآلاف. ونفت الحكومة وجود أزمة."
     art = resolve_article(Article(text, [_att(text, "ونفت", "الحكومة")]))
     assert _sources(art) == [("الحكومة", "organization", None)]
+
+
+def test_relay_to_an_unregistered_publisher_is_dropped_by_name() -> None:
+    import claimtrack
+    from claimtrack.sources.article import outlet_key
+
+    text = ("عنوان الخبر\nبغداد – «صدى الوادي»\n"
+            "وقال مسؤول في الوزارة لـ«صدى الوادي» إن الإمدادات تراجعت.\n"
+            "وقال مصدر آخر لوكالة رويترز إن الإمدادات تراجعت.")
+    art = claimtrack.extract(text)
+    assert art.publisher == "صدى الوادي"
+    assert [[v.source.span.text for v in a.via] for a in art.attributions] == [[], ["وكالة رويترز"]]
+    assert outlet_key('موقع "صدى الوادي"') == outlet_key("«صدى الوادي»") == outlet_key("صدى الوادي الإخبارية")
