@@ -196,6 +196,9 @@ def starts_attribution(doc: Doc, k: int) -> bool:
                 or nxt in ("الي", "علي", ":") or (k + 1 < len(doc.tokens) and doc.tokens[k + 1].kind == "quote")
         if info.clitic:
             return True
+        if info.form == "verb" and k > 0 and doc.tokens[k - 1].text in ("،", ",") \
+                and doc.norm(k + 1) in ("انها", "انه", "انهم", "انهما"):
+            return True  # «تفكيك شبكة ...، قالت إنها كانت تخطط»: the speaker's own word about it
     if relay_cue_at(doc, k):
         return True  # «...، بحسب المرصد»، «وفقاً لما ذكره ...»
     if len(w) > 2 and w[0] == "و" and doc.lex.isin(w[1:], "negation_particles") and doc.info(k + 1) is not None:

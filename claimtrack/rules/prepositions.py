@@ -219,6 +219,14 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
             return None
         s, e, mode = after
     else:
+        for m in range(p.start - 2, first_word, -1):
+            if tokens[m].text in ("،", ",") and doc.is_word(m + 1) and (
+                    doc.word_in(m + 1, "while_words") or (doc.norm(m + 1) == "في" and doc.norm(m + 2) == "حين")) \
+                    and doc.cues_in(first_word, m):
+                # «نفت الوزارة ...، في حين ارتفعت الحصيلة إلى تسعة، وفقا لما ذكره X»: the
+                # clause after the connective is X's; the one before has its own cue
+                first_word = m + (3 if doc.norm(m + 1) == "في" else 2)
+                break
         s = tokens[first_word].start
         e = tokens[p.start - 1].end
         while e > s and doc.text[e - 1] in " ،,":
@@ -313,6 +321,8 @@ def noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list[
         if skip and np[0] == src_at:
             src = Span.of(doc.text, src.start + skip, src.end)
         cue = CueCandidate(noun, noun + 1, "noun", doc.norm(noun), "neutral", source_at=src_at)
+        if doc.norm(j) in ("فان", "فانه", "فانها", "فانهم") and j + 1 < s_end:
+            j += 1  # «وفي بيان لـX، فإن دورياتها رصدت ...»: the content after فإن
         opener = Opener(j, tokens[j].start, False, None, "comp")
         if tokens[j].kind == "quote" and j in doc.seg.quotes and j + 1 < len(tokens):
             opener = Opener(j + 1, tokens[j + 1].start, True, j, "quote")

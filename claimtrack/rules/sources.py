@@ -303,7 +303,8 @@ def _comma_clause_before(doc: Doc, j: int, floor: int) -> int:
         t = doc.tokens[o]
         if t.text in ("،", ","):
             inner = range(o + 1, j)
-            if doc.word_in(o + 1, "relative_who") or any(doc.word_in(m, "identity_words") for m in inner):
+            if doc.word_in(o + 1, "relative_who") or any(doc.word_in(m, "identity_words") for m in inner) \
+                    or doc.norm(o + 1) in ("وهو", "وهي", "وهم"):  # «X، وهو منظمة غير حكومية مقرها وجدة، اعتبر»
                 return o - 1 if o - 1 >= floor and doc.is_word(o - 1) else j
             return j
         if t.kind not in ("word", "quote"):
@@ -520,7 +521,13 @@ def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             if inner is None:
                 return rng[0], k + 1
             return rng[0], split_at_entity(doc, _split_rules(doc, inner))[1]
-    return split_at_entity(doc, _split_rules(doc, rng))
+    cut = split_at_entity(doc, _split_rules(doc, rng))
+    e = cut[1]
+    if e < rng[1] and doc.tokens[e].text == "(":  # «نفت وزارة الدفاع (البنتاغون) الاتهامات»:
+        close = next((m for m in range(e + 1, min(rng[1], e + 6)) if doc.tokens[m].text == ")"), None)
+        if close is not None:  # the bracketed name belongs to the speaker
+            return cut[0], close + 1
+    return cut
 
 
 def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:

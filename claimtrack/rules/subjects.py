@@ -19,6 +19,7 @@ from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import CueCandidate
 from claimtrack.rules.frame import span_tokens
 from claimtrack.rules.sources import is_media_word, noun_phrase_forward, place_bi, split_object
+from claimtrack.rules.skips import skip_time
 from claimtrack.rules.speakers import is_title
 from claimtrack.text.tokens import possessive_base
 
@@ -71,6 +72,7 @@ def framed_subject(doc: Doc, c: CueCandidate, s_start: int) -> tuple[int, int] |
             while e > k + 1 and not doc.is_word(e - 1):
                 e -= 1
         if e - (k + 1) > MAX_FRAMED_SUBJECT or not all(doc.is_word(m) or doc.tokens[m].kind == "quote"
+                                                       or doc.tokens[m].text in ("،", ",")
                                                        for m in range(k + 1, e)):
             return None  # (a quoted name may stand in it: «أما مؤسسة «المياه» الحكومية»)
         return (k + 1, e) if k + 1 < e else None
@@ -222,9 +224,13 @@ def clause_subject(doc: Doc, c: CueCandidate) -> tuple[int, int] | None:
     k0 = s_start
     while k0 < c.start and not doc.is_word(k0):
         k0 += 1
+    led = False
+    k1 = skip_time(doc, k0, c.start)
+    if k1 > k0 and k1 < c.start and doc.tokens[k1].text in ("،", ","):
+        k0, led = k1 + 1, True  # «في المقابل، اكتفى متحدث ... بالقول»: a verb after a lead phrase
     w = doc.norm(k0)
-    if k0 >= c.start - 1 or len(w) < 3 or w[0] not in "وف" or w[1:3] == "ال" or doc.info(k0) is not None \
-            or w in doc.lex.words["waw_words"]:
+    if k0 >= c.start - 1 or len(w) < 3 or (w[0] not in "وف" and not led) or w[1:3] == "ال" or w[:2] == "ال" \
+            or doc.info(k0) is not None or w in doc.lex.words["waw_words"]:
         return None
     np = noun_phrase_forward(doc, k0 + 1, limit=c.start)
     if np is None or not (doc.norm(np[0]).startswith("ال") or is_title(doc.norm(np[0]))):
