@@ -473,8 +473,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 after = np[1]
     # «قائلاً» right after the cue or its speaker is part of the cue; after an object it is a
     # cue of its own («دانت الواقعة قائلة إن ...»).
-    for k in sayings:
-        if k > skip_time(doc, after, limit):
+    for k in sayings:  # (also past the one told: «وأضاف الوزير لـ"الأيام" قائلاً:»)
+        if k > skip_time(doc, skip_recipient(doc, skip_time(doc, after, limit), limit), limit):
             limit = min(limit, k)
         else:
             consumed.add(k)
