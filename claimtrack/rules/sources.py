@@ -572,6 +572,9 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             if is_masdar_shaped(w) and not w.startswith("ال") and not (
                     len(w) == 5 and w[0] == "ا" and is_title(prev) and not doc.norm(k + 1).startswith("ال")):
                 return s, k  # «وأكد الوزير استمرار الحملة»: a verbal noun, not a name after a title
+            if _nisba(prev) and k - 1 > s and w.startswith("ال") and not doc.norm(s).startswith("ال") \
+                    and not _adjective_like(w) and not is_title(w) and s < k - 1 and not titled:
+                return s, k  # «ووصف مصدر رسمي الاتهامات بأنها ...»: an indefinite phrase ends before «ال»
             if _nisba(prev) and k - 1 > s and not _nisba(w) and not w.startswith(("ل", "ال")) and not titled \
                     and not (len(w) == 4 and w[2] == "ي") \
                     and w not in doc.lex.words["pp_words"]:
