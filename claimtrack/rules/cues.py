@@ -17,6 +17,7 @@ import attrs
 from claimtrack.rules.context import Doc
 from claimtrack.lexicon import FormInfo
 from claimtrack.text.normalize import normalize
+from claimtrack.text.tokens import possessive_base
 
 __all__ = ["CueCandidate", "find_cues", "match_preposition", "relay_cue_at"]
 
@@ -114,14 +115,40 @@ def match_preposition(doc: Doc, i: int) -> CueCandidate | None:
     return None
 
 
+def possessed_thing(doc: Doc, k: int) -> bool:
+    """Word *k* (maybe with لـ) carries a possessive pronoun and is no office or source head
+    (جداولها، لخطتها — not مصادرها، لمراسلها): after وفق it means "in accordance with"."""
+    from claimtrack.rules.speakers import is_title
+
+    raw = doc.tokens[k].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    if not raw.endswith(("ه", "ها", "هم", "هما")):
+        return False  # (a ta marbuta is no pronoun: «لوكالة»)
+    w = doc.norm(k)
+    for cand in (w[1:] if w[:1] == "ل" and len(w) > 4 else "", w):
+        base = possessive_base(cand) if cand else None
+        if base is not None:
+            return not is_title(base) and base not in doc.lex.words["pp_heads"] \
+                and cand not in doc.lex.words["own_words"]
+    return False
+
+
+#: Heads of prepositional cues that also mean "in accordance with" («وفق الأنظمة»).
+ACCORDANCE_HEADS = frozenset({"وفق", "وفقا", "طبقا", "ووفق", "ووفقا", "وطبقا"})
+
+
 def relay_cue_at(doc: Doc, i: int) -> bool:
     """True when an unambiguous prepositional cue starts at token *i* («بحسب»، «وفقاً لما ذكره»)."""
     w = doc.norm(i)
     if w not in doc.lex.prep_heads:
         return False  # (no pattern starts here: the common case, decided at once)
     common = doc.lex.words["common_relay_heads"]
-    return doc.bare(i) not in common and w not in common \
-        and match_preposition(doc, i) is not None
+    if doc.bare(i) in common or w in common:
+        return False
+    p = match_preposition(doc, i)
+    if p is None:
+        return False
+    return not (w in ACCORDANCE_HEADS and p.inner_verb is None and p.source_at is not None
+                and possessed_thing(doc, p.source_at))  # «وفق جداولها»
 
 
 def _author_voice(doc: Doc, i: int) -> bool:
@@ -173,6 +200,11 @@ def trapped_reading(doc: Doc, i: int) -> bool:
     if info.form == "verb" and doc.is_word(i - 1) and (
             doc.word_in(i - 1, "number_words") or doc.norm(i - 1).lstrip("لـ")[:1].isdigit()):
         return True  # «ستة آلاف طالب»: a counted noun
+    if doc.word_in(i, "quote_masdar") and any(
+            doc.norm(k) == "عن" and any((j := doc.info(m)) is not None and "relay" in j.entry.flags
+                                        for m in range(max(0, k - 6), k))
+            for k in range(max(0, i - 8), i) if doc.is_word(k)):
+        return True  # «ونقلت X عن Y وصفه الهجوم بأنه ...»: Y's description, no verb of its own
     if info.form == "verb" and doc.is_word(i - 1) and doc.norm(i) == "و" + doc.norm(i - 1) + "ه":
         return True  # «طالب وطالبة»، «مواطن ومواطنة»: a noun and its feminine
     if info.form == "participle" and doc.is_word(i - 1) and (
@@ -277,7 +309,7 @@ def spoke_to_trap(doc: Doc, i: int) -> bool:
 
 
 #: How many words after an [opening] trap word a complementiser may come.
-_OPENING_WINDOW = 8
+_OPENING_WINDOW = 18
 
 
 def _opening_cue(doc: Doc, i: int) -> FormInfo | None:
@@ -293,9 +325,12 @@ def _opening_cue(doc: Doc, i: int) -> FormInfo | None:
             and doc.seg.sentence_of[prev] == doc.seg.sentence_of[i]:
         return None
     for k in range(i + 1, min(len(doc.tokens), i + 1 + _OPENING_WINDOW)):
+        if doc.tokens[k].kind == "quote":
+            continue  # «وبيّن المتحدث لـ«الجنوب اليوم» أن ...»
         if not doc.is_word(k):
             return None
-        if doc.norm(k) in doc.lex.words["complementizers"] and k > i + 1:
+        if doc.norm(k) in doc.lex.words["complementizers"] and k > i + 1 \
+                and not doc.word_in(k - 1, "prepositions"):  # (not «وبين الطرفين خلاف حول أن»)
             form = doc.lex.forms.get(w[1:])
             return attrs.evolve(form, clitic=w[0]) if form is not None else None
     return None

@@ -10,6 +10,8 @@ from collections.abc import Callable
 
 from claimtrack.rules.context import Doc
 from claimtrack.rules.frame import Frame, first_token_at
+from claimtrack.rules.sources import is_masdar_shaped
+from claimtrack.text.normalize import normalize
 
 __all__ = ["SPEECH_ACTS", "fold_nested", "fold_statement_clause", "covered", "drop_nested_implicit",
            "reported_inside_quote"]
@@ -93,5 +95,7 @@ def reported_inside_quote(doc: Doc, f: Frame) -> bool:
     info = f.cue.info
     if info is not None and info.tense == "present" and info.clitic:
         return False  # «... وتؤكد محاسبة المتورطين»: the quoted body goes on speaking
+    if f.source is not None and is_masdar_shaped(normalize(f.source.text.split(" ")[0])):
+        return False  # «"تصعيد خطير يكشف نوايا ..."»: an event, not a third party, "reveals" it
     return f.source is not None and not f.implicit and f.cue.form == "verb" and f.content is not None \
         and f.cue.kind in SPEECH_ACTS | {"finding", "allegation"}

@@ -362,6 +362,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             src_rng = origin
             after = origin[1]
             while after < limit and doc.is_word(after) and doc.norm(after) in doc.lex.words["quote_masdar"]:
+                consumed.add(after)
                 after += 1
     if src_rng is None and c.form == "verb" and "relay" in flags and doc.norm(after) == "عن":
         origin = origin_after_an(doc, after, limit)  # «ونقلت عن الوزارة قولها»
@@ -438,6 +439,7 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             for m in range(origin[0] + 1, origin[1]):
                 if doc.is_word(m) and object_like(doc, m) and not doc.norm(m).startswith("ال"):
                     origin = (origin[0], m)  # «عن قائد الشرطة تأكيده ...»: the masdar opens the content
+                    consumed.add(m)  # («عن المتحدث وصفه الهجوم»: the masdar is no verb of its own)
                     # (not «عن كبير المفاوضين الإيرانيين»: a genitive plural)
                     break
             at = len(frame.vias)
@@ -462,7 +464,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         while k < limit and tokens[k].kind == "punct" and tokens[k].text in "،,":
             k += 1
         p = preps.get(k)
-        if p is not None and p.lemma.replace(" ", "") == "نقلاعن" and p.source_at is not None:
+        if p is not None and p.source_at is not None and (
+                p.lemma.replace(" ", "") == "نقلاعن" or ("relay" in flags and normalize(p.lemma) == "علي لسان")):
+            # («ونقلت القناة، على لسان رئيس النيابة، أن ...»: the one whose words they were)
             np = noun_phrase_forward(doc, p.source_at, limit=limit)
             if np is not None:
                 frame.vias.append((frame.cue_span, frame.source))
@@ -559,7 +563,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                     and not (doc.norm(j)[:1] == "ف" and doc.norm(j)[1:] in doc.lex.words["complementizers"]):
                 opener = Opener(j, tokens[j].start, False, None, "object")  # (not «، فإن ...»: a main clause)
         if opener is None and frame.source is not None and c.form == "verb" and not c.negated \
-                and "strict" not in flags and doc.is_headline(c.start):
+                and "strict" not in flags and not ("bi" in flags and "obj" not in flags) \
+                and doc.is_headline(c.start):  # (not «مجلس النواب يقر تعديلات»: أقر بـ admits, أقر X approves)
             j = skip_time(doc, after, s_end)  # «النائب العام يوضح ملابسات الوفاة»: a headline's object
             if j < s_end and doc.is_word(j):
                 opener = Opener(j, tokens[j].start, False, None, "object")

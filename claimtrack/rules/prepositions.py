@@ -16,12 +16,14 @@ from __future__ import annotations
 from claimtrack.model import Span
 from claimtrack.rules.contents import Opener, content_extent
 from claimtrack.rules.context import Doc
-from claimtrack.rules.cues import CueCandidate, spoke_to_trap
+from claimtrack.rules.cues import ACCORDANCE_HEADS, CueCandidate, possessed_thing, spoke_to_trap
 from claimtrack.rules.frame import Frame, span_tokens
 from claimtrack.rules.relays import origin_after_an, own_office, published_by, recipient_outlet
 from claimtrack.rules.skips import skip_channel, skip_recipient, skip_time
-from claimtrack.rules.sources import affiliation_tail_at, is_media_word, noun_phrase_forward
+from claimtrack.rules.sources import affiliation_tail_at, is_media_word, lam_outlet, noun_phrase_forward
 from claimtrack.rules.subjects import told_outlet
+from claimtrack.text.normalize import normalize
+from claimtrack.text.tokens import possessive_base
 
 __all__ = ["prep_source", "not_speaker", "prep_frame", "own_words_frame", "noun_frames",
            "MAX_CLAUSE_TOKENS"]
@@ -39,6 +41,9 @@ def prep_source(doc: Doc, p: CueCandidate, limit: int) -> tuple[int, int] | None
         return None
     if p.inner_verb is None and not any(w in p.lemma.split() for w in ("ورد", "جاء")) and not_speaker(doc, np[0]):
         return None  # «وفق الدستور»، «حسب الأصول»: "in accordance with", no source
+    if p.inner_verb is None and normalize(p.lemma).split()[0] in ACCORDANCE_HEADS \
+            and possessed_thing(doc, np[0]):
+        return None  # «تسير الرحلات وفق جداولها المعتادة»: its own schedule, no source
     k = np[1]
     if k < limit and doc.is_word(k) and doc.norm(k) in doc.lex.words["relay_verbs"]:
         inner = noun_phrase_forward(doc, k + 1, limit=limit)
@@ -222,7 +227,8 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         for m in range(p.start - 2, first_word, -1):
             if tokens[m].text in ("،", ",") and doc.is_word(m + 1) and (
                     doc.word_in(m + 1, "while_words") or (doc.norm(m + 1) == "في" and doc.norm(m + 2) == "حين")) \
-                    and doc.cues_in(first_word, m):
+                    and doc.cues_in(first_word, m) and not is_media_word(doc, np[0]) and not lam_outlet(doc, np[0]):
+                # (an agency at the end relays the whole sentence: «أفادت مصادر ...، في حين ...، وفقا لرويترز»)
                 # «نفت الوزارة ...، في حين ارتفعت الحصيلة إلى تسعة، وفقا لما ذكره X»: the
                 # clause after the connective is X's; the one before has its own cue
                 first_word = m + (3 if doc.norm(m + 1) == "في" else 2)
@@ -273,6 +279,8 @@ def noun_frames(doc: Doc, consumed: set[int], by_cue: dict[int, Frame]) -> list[
                 src_at += 1
         if doc.norm(src_at) == "مع" and doc.is_word(src_at + 1):
             src_at += 1  # «وفي مداخلة هاتفية مع قناة X، قال ...»: the outlet spoken with
+        if doc.norm(src_at) in ("صادر", "الصادر") and doc.norm(src_at + 1) == "عن" and doc.is_word(src_at + 2):
+            src_at += 2  # «وفي بيان صادر عن الأمانة العامة، ...»: its issuer
         w = doc.norm(src_at)
         if w in ("ل", "لـ"):
             src_at += 1

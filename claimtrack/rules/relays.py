@@ -100,6 +100,11 @@ def published_by(doc: Doc, start: int, limit: int) -> tuple[int, tuple[int, int]
             j = k + 1
             if doc.is_word(j) and doc.norm(j) in ("علي", "عبر", "في", "من"):
                 j += 1
+                if doc.is_word(j) and (doc.word_in(j, "channels") or (
+                        (base := possessive_base(doc.norm(j))) is not None and base in doc.lex.words["channels"])):
+                    return None  # «في بيان نشره على منصة "إكس"»: the speaker's own channel, no relay
+            if doc.word_in(j, "prepositions") or doc.word_in(j, "time"):
+                return None  # «في بيان أصدرته عند إحالة القضية»: no publisher named
             np = noun_phrase_forward(doc, j, limit=max(limit, j + 8))
             if np is not None:
                 return k, np

@@ -42,6 +42,9 @@ _DATELINE_LINE = re.compile(
 #: Words that make an unquoted dateline name an outlet rather than a journalist.
 _OUTLET_FIRST = frozenset({"صحيفه", "جريده", "موقع", "شبكه", "قناه", "وكاله", "منصه", "بوابه", "اذاعه"})
 _OUTLET_LAST = frozenset({"نيوز", "بوست", "نت", "برس", "تايمز", "الاخباري", "الاخباريه", "اليوم", "24"})
+#: An outlet and its place in brackets on a line of their own («عكاظ (جدة)»، «سنام (الرياض)»).
+_OUTLET_PLACE_LINE = re.compile(
+    r"^(?P<a>[\w\u0600-\u06ff]+(?: [\w\u0600-\u06ff]+){0,2})\s*\((?P<b>[\w\u0600-\u06ff]+(?: [\w\u0600-\u06ff]+)?)\)$")
 #: A byline line: «كتب: X»، «بقلم: X»، «إعداد: X».
 _BYLINE_LINE = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|تقرير|متابعة)\s*:\s*[^\n:]{2,40}$")
 _WORDS = re.compile(r"[^\W_]+")
@@ -129,7 +132,7 @@ def find_noise(text: str) -> list[Span]:
                 or _repeats_squashed(key, first_squashed)
             )
         if not noise and len(first_squashed) < 4 and len(stripped) <= 80 and (
-                _DATELINE_LINE.match(stripped) or _BYLINE_LINE.match(stripped)
+                _DATELINE_LINE.match(stripped) or _BYLINE_LINE.match(stripped) or _OUTLET_PLACE_LINE.match(stripped)
                 or ((m0 := _DATELINE.match(stripped)) is not None and m0.end() == len(stripped))):
             noise = True  # a dateline or byline on a line of its own, near the top
         if noise:
@@ -148,6 +151,14 @@ def find_noise(text: str) -> list[Span]:
 _DATELINE_NAME = re.compile(r"\(\s*([^()\n]{2,20}?)\s*\)\s*(?:--+|—|–|-)")
 
 
+def _registry_outlet(name: str) -> str | None:
+    """*name* when the source registry knows it as an outlet, else None."""
+    from claimtrack.sources import resolve
+
+    m = resolve(name)
+    return name if m is not None and m.type == "outlet" else None
+
+
 def dateline_outlet(noise: list[Span] | tuple[Span, ...]) -> str | None:
     """The outlet a dateline names («دبي (CNN)--» → ``'CNN'``), from the noise spans, or None.
 
@@ -159,6 +170,9 @@ def dateline_outlet(noise: list[Span] | tuple[Span, ...]) -> str | None:
         m = _DATELINE_NAME.search(span.text)
         if m:
             return m.group(1)
+        pair = _OUTLET_PLACE_LINE.match(span.text.strip())
+        if pair:
+            return _registry_outlet(pair.group("b")) or pair.group("a")  # «الرياض (واس)» / «عكاظ (جدة)»
         line = _DATELINE_LINE.match(span.text.strip())
         if line:
             name = line.group("name").strip()

@@ -22,6 +22,9 @@ DATELINES = [
     # a journalist's name is noise, but no outlet
     ("عنوان الخبر\nالجلفة – سمير بن علي\nنص الخبر.", ["الجلفة – سمير بن علي"], None),
     ("عنوان الخبر\nكتب: هاني سالم\nنص الخبر.", ["كتب: هاني سالم"], None),
+    # an outlet and its place in brackets (or a place and an agency the registry knows)
+    ("عنوان الخبر\nالوادي (الرياض)\nنص الخبر.", ["الوادي (الرياض)"], "الوادي"),
+    ("عنوان الخبر\nالرياض (واس)\nنص الخبر.", ["الرياض (واس)"], "واس"),
     # a body line with a dash is no dateline
     ("قال الوزير إن الطريق – كما يبدو – مغلق منذ أيام طويلة جدا.", [], None),
 ]
