@@ -42,7 +42,7 @@ def span_tokens(doc: Doc, rng: tuple[int, int], *, strip_waw: bool = False) -> S
     first = doc.tokens[s]
     if first.kind == "word" and len(first.norm) > 3 and first.norm[0] in "وف" \
             and first.norm not in doc.lex.words["waw_words"] and (first.norm[1:3] == "ال" or strip_waw):
-        start += text[start:].index(first.text[1:2]) if first.text[1:2] else 1
+        start = text.index(first.text[1:2], start + 1) if first.text[1:2] else start + 1  # («وواشنطن»)
     return Span.of(text, start, end)
 
 

@@ -56,14 +56,16 @@ def _first_person(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
-def _registry_body(doc: Doc, k: int) -> bool:
+def _registry_body(doc: Doc, k: int, *, strip_waw: bool = False, capitals: bool = False) -> bool:
     """A one-word registry name of a body or outlet («البنتاغون»، «الأونروا»، «حماس»), not a
-    capital or country standing for its government («تونس: ...» is usually a place label)."""
+    capital or country standing for its government («تونس: ...» is usually a place label)
+    unless *capitals* (the second half of a headline: «... وواشنطن: ...»)."""
     from claimtrack.sources import resolve
 
-    m = resolve(doc.tokens[k].text)
+    text = doc.tokens[k].text
+    m = resolve(text[1:] if strip_waw and text[:1] == "و" else text)
     return m is not None and m.method == "exact" and m.type in ("organization", "outlet") \
-        and not m.id.endswith("-government")
+        and (capitals or not m.id.endswith("-government"))
 
 
 def _collective(doc: Doc, k: int) -> bool:
@@ -101,6 +103,13 @@ def colon_headlines(doc: Doc) -> list[Frame]:
             if tokens[m].text == "." and tokens[m - 1].text == ".":  # second half of a headline
                 k, joined = m + 1, True
                 break
+        if joined or any(tokens[m].text == "." and tokens[m - 1].text == "." for m in range(ps + 1, colon)):
+            for m in range(colon - 1, k + 2, -1):  # «غزة.. قتلى في قصف مدرسة والجيش الإسرائيلي: ...»
+                w = doc.norm(m) if doc.is_word(m) else ""
+                if len(w) > 3 and w[0] == "و" and w not in doc.lex.words["waw_words"] and (
+                        _body_noun(doc, m) or _registry_body(doc, m, strip_waw=True, capitals=True)):
+                    k, joined = m, True
+                    break
         pre = [m for m in range(k, colon) if tokens[m].kind == "word"]
         if not pre or len(pre) > MAX_SOURCE_WORDS + 4:
             continue
@@ -126,12 +135,17 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         if not src_tokens or len(src_tokens) > MAX_SOURCE_WORDS:
             continue
         quoted = tokens[k].kind == "quote"
+        if quoted and (len(src_tokens) >= 5 or doc.word_in(src_tokens[0], "auxiliaries")):
+            continue  # «"كانت رائحة الخبز تختلط بالدخان": شهادات ...»: a quoted line as a title
+        if doc.word_in(colon + 1, "headline_topics"):
+            continue  # «مخيم الرماد: شهادات عن ليلة الهجوم»: a topic and what the piece holds
         # «سوريا: ...» is a place label, not a speaker: one bare word needs quotes, unless
         # it is a definite body noun («التحالف: ...»، «الجيش: ...»).
         if len(src_tokens) < 2 and not quoted and not _body_noun(doc, src_tokens[0]) \
                 and not is_title(doc.norm(src_tokens[0])) and not _first_person(doc, colon + 1, pe) \
                 and not doc.word_in(src_tokens[0], "unnamed_heads") and not doc.document_noun(src_tokens[0]) \
-                and not _collective(doc, src_tokens[0]) and not _registry_body(doc, src_tokens[0]):
+                and not _collective(doc, src_tokens[0]) \
+                and not _registry_body(doc, src_tokens[0], strip_waw=joined, capitals=joined):
             continue  # (a title «الرئيس:», or a name whose words speak in the first person «ترامب: سنرد»)
         if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
             continue

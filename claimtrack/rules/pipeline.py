@@ -499,7 +499,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
     if opener is None and c.form == "participle":
         opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end, skip=skips)
     if opener is not None and opener.kind == "comp" and "obj" in flags and "bi" in flags \
-            and frame.source is not None and doc.norm(_comp_token(opener)).startswith("بان"):
+            and (frame.source is not None or c.form == "participle") \
+            and doc.norm(_comp_token(opener)).startswith("بان"):  # (also «، واصفةً التقارير بأنها ...»)
         first = skip_time(doc, after, opener.tok)
         if first < _comp_token(opener) and doc.is_word(first):
             opener = Opener(first, tokens[first].start, False, None, "object")  # «وصفت التقرير بأنه ...»
@@ -526,9 +527,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         elif gap and "obj" in flags and (frame.source is not None or _circumstantial(doc, c) or (
                 c.form == "verb" and info is not None and bool(info.clitic))):  # («واتهمت X بـ... "..."»)
             first = after
-            while first < quote_tok and not doc.is_word(first):
-                first += 1
-            first = skip_time(doc, first, quote_tok)
+            for _ in range(3):  # past «، الأحد،»: commas and time words before the object
+                while first < quote_tok and not doc.is_word(first):
+                    first += 1
+                first = skip_time(doc, first, quote_tok)
             if doc.is_word(first) and not doc.word_in(first, "prepositions"):
                 opener = None  # «وأكدت الوكالة نجاة الوزير "من محاولة اغتيال"»: the object runs into it
     if opener is None:

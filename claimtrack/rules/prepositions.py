@@ -129,6 +129,11 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         return None
     if p.lemma.endswith("جاء في") and not (doc.document_noun(np[0]) or is_media_word(doc, np[0])):
         return None  # «جاء في ضوء ...»: not a document or an outlet
+    k = np[1]
+    if doc.norm(k) in ("في", "من") and (p.start == s_start or not any(doc.is_word(m) for m in range(s_start, p.start))):
+        comma = next((m for m in range(k + 2, min(s_end, k + 5)) if tokens[m].text in ("،", ",")), None)
+        if comma is not None and all(doc.is_word(m) and doc.info(m) is None for m in range(k + 1, comma)):
+            np = (np[0], comma)  # «وبحسب تنسيقية لجان المقاومة في نيالا، قُتل ...»: the speaker's place
     told = None
     verb = doc.info(p.inner_verb) if p.inner_verb is not None else None
     if verb is not None and "to" in verb.entry.flags:
@@ -143,7 +148,11 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         frame.vias.append((frame.cue_span, span_tokens(doc, told)))
         np = (np[0], told[1])  # (what follows comes after the outlet)
     base = noun_phrase_forward(doc, p.source_at, limit=s_end, after_lam=True)
-    if base is not None and base[1] < np[0] and doc.word_in(base[1], "relay_verbs"):
+    if base is not None and base[1] < np[0] and doc.word_in(base[1], "relay_verbs") \
+            and not is_media_word(doc, np[0]) and not lam_outlet(doc, np[0], bare=True):
+        # «وفق حصيلة أوردتها وزارة الصحة»: a body publishing its own figures speaks
+        frame.cue_span = doc.span(p.start, base[1] + 1)
+    elif base is not None and base[1] < np[0] and doc.word_in(base[1], "relay_verbs"):
         # «حسبما أظهرت لقطات بثها التلفزيون»: the footage speaks, the channel relays it
         frame.vias.append((doc.span(base[1], base[1] + 1), src))
         frame.source = src = span_tokens(doc, base)

@@ -95,6 +95,11 @@ def _pp_allowed(doc: Doc, head: int, i: int) -> bool:
         return h in doc.lex.words["an_heads"]  # «النائب عن الدائرة الثانية»
     if doc.norm(i) == "علي":
         return h in doc.lex.words["ala_heads"] or doc.word_in(i - 1, "ala_heads")  # «مصدر مطلع على المفاوضات»
+    if doc.norm(i) == "في" and h.removeprefix("ال") in doc.lex.words["body_nouns"] and doc.is_word(i + 1) \
+            and not doc.document_noun(i + 1) and not is_masdar_shaped(doc.norm(i + 1).removeprefix("ال")) \
+            and not doc.word_in(i + 1, "time") and doc.info(i + 1) is None \
+            and not doc.norm(i + 1).startswith("ال"):
+        return True  # «وزارة الصحة في غزة»: a body with where it sits (not «في بيان»، «في تحديث»)
     if doc.norm(i) in ("في", "من") and not h.startswith("ال") and h.endswith(("ون", "ين")) and len(h) > 4:
         return True  # «صرافون في مدينة عدن»، «عن ناشطين في بلدة ذيبان»: people, with where they are
     if h.endswith("ا") and len(h) >= 4 and h[:-1] in heads:
@@ -579,7 +584,8 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                     and not (len(w) == 4 and w[2] == "ي") \
                     and w not in doc.lex.words["pp_words"]:
                 return s, k  # «مصادر طبية مقتل ...» (not «جمعية مصارف»: a head in ية is no adjective)
-            if (prev.startswith(("ال", "وال")) or place_bi(doc, k - 1)) and not w.startswith("ال") and not w.startswith("ل") \
+            if (prev.startswith(("ال", "وال")) or (prev.startswith("لل") and k - 1 > s) or place_bi(doc, k - 1)) \
+                    and not w.startswith("ال") and not w.startswith("ل") \
                     and not titled and w not in ("بن", "ابن", "ابو") and w not in doc.lex.words["self_words"] and not (
                         _pp_allowed(doc, s, k) and all(_adjective_like(doc.norm(m)) and not doc.word_in(m, "pp_heads")
                                                        for m in range(s + 1, k))):
