@@ -508,7 +508,13 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             (frame.source is not None and frame.source.start > frame.cue_span.start) or c.form == "participle"
             or (src_rng is None and c.form == "verb" and info is not None and bool(info.clitic))):
         part = _particle_token(doc, opener)
-        first = skip_channel(doc, skip_time(doc, after, part), part) if part is not None else -1
+        first = -1
+        if part is not None:
+            first = after
+            for _ in range(3):  # past «، في منشور على منصة إكس،»: commas, time words, channels
+                while first < part and tokens[first].kind == "punct" and tokens[first].text in "،,":
+                    first += 1
+                first = skip_channel(doc, skip_document_phrase(doc, skip_time(doc, first, part), part), part)
         if part is not None and 0 <= first < part and doc.is_word(first) \
                 and part - first <= MAX_ADDRESSEE_WORDS and all(doc.is_word(m) for m in range(first, part)):
             opener = Opener(first, tokens[first].start, False, None, "object")  # «دعا الجيش السكان إلى ...»

@@ -586,19 +586,36 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                 return s, k  # «مصادر طبية مقتل ...» (not «جمعية مصارف»: a head in ية is no adjective)
             if (prev.startswith(("ال", "وال")) or (prev.startswith("لل") and k - 1 > s) or place_bi(doc, k - 1)) \
                     and not w.startswith("ال") and not w.startswith("ل") \
-                    and not titled and w not in ("بن", "ابن", "ابو") and w not in doc.lex.words["self_words"] and not (
+                    and (not titled or _common_head(doc, k)) \
+                    and w not in ("بن", "ابن", "ابو") and w not in doc.lex.words["self_words"] and not (
                         _pp_allowed(doc, s, k) and all(_adjective_like(doc.norm(m)) and not doc.word_in(m, "pp_heads")
                                                        for m in range(s + 1, k))):
                 return s, k  # (but «السلطات الصحية في محافظة ...»: the head and its adjectives keep a place)
-            if (prev.startswith("ال") or place_bi(doc, k - 1)) and w.startswith("ال") and w.endswith("ات") \
+            if (prev.startswith("ال") or place_bi(doc, k - 1) or (titled and not doc.word_in(k - 1, "prepositions")
+                                                                  and prev not in doc.lex.words["pp_words"])) \
+                    and w.startswith("ال") and w.endswith("ات") \
                     and len(w) > 6 and not prev.endswith("ات") and not _adjective_like(w):
-                return s, k  # «نفت الحكومة الاتهامات»، «نفى الحزب الحاكم الشائعات»
+                return s, k  # «نفت الحكومة الاتهامات»، «نفى الحزب الحاكم الشائعات»، «نفى الوزير أحمد سالم الاتهامات»
             if (head_gender == "m" and prev.startswith("ال") and w.startswith("ال") and raw.endswith("ة")
                     and not raw.endswith("ية") and k == s + 1):
                 return s, k
         if is_title(w) and w not in doc.lex.words["unnamed_heads"]:
             titled = True  # a name may follow an office title
     return rng
+
+
+def _common_head(doc: Doc, k: int) -> bool:
+    """Word *k* is the head of a body or group (قوات، حكومة، عناصر), never a person's name, so
+    it may open an object even after a title («اتهم المتحدث قوات الدعم السريع بـ...»)."""
+    from claimtrack.sources.wordlists import word_lists
+
+    from claimtrack.rules.speakers import is_title
+
+    w = doc.norm(k)
+    if is_title(w):
+        return False  # («المتحدث باسم الحكومة وزير الإعلام ...»: a second office of the speaker)
+    return w in doc.lex.words["body_nouns"] or w in doc.lex.words["pp_heads"] \
+        or word_lists().head([doc.tokens[k].text], "anaphoric") == 1
 
 
 def place_bi(doc: Doc, k: int) -> bool:
