@@ -41,6 +41,8 @@ BLIND: dict[str, tuple[float, float, str]] = {
     "invented8": (0.952, 0.793, "6d95675"),
     "invented9": (0.945, 0.936, "c30d2c9"),
     "invented10": (0.961, 0.906, "8b456eb"),
+    "invented11": (0.933, 0.840, "35310bc"),
+    "invented12": (0.955, 0.883, "c2e8199"),
 }
 
 #: Floors, a little below what extraction reaches now, after the fixes the blind runs
@@ -60,6 +62,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "invented8": {"attribution_f1": 0.94, "strict_f1": 0.87},
     "invented9": {"attribution_f1": 0.96, "strict_f1": 0.95},
     "invented10": {"attribution_f1": 0.96, "strict_f1": 0.93},
+    "invented11": {"attribution_f1": 0.93, "strict_f1": 0.86},
+    "invented12": {"attribution_f1": 0.94, "strict_f1": 0.86},
 }
 
 

@@ -195,7 +195,10 @@ def trapped_reading(doc: Doc, i: int) -> bool:
     if doc.word_in(i, "relay_verbs") and (doc.word_in(i - 1, "relative_who") or doc.document_noun(i - 1)
                                           or doc.document_noun(i - 2) or (
             doc.tokens[i].text.endswith(("ه", "ها", "هم")) and doc.norm(i - 2) == "في" and doc.is_word(i - 1)
-            and not doc.norm(i - 1).startswith("ال") and doc.info(i - 1) is None)):
+            and not doc.norm(i - 1).startswith("ال") and doc.info(i - 1) is None) or (
+            doc.tokens[i].text.endswith(("ه", "ها", "هم"))
+            and any(doc.norm(m - 1) == "في" and doc.document_noun(m) for m in range(max(1, i - 4), i - 1)))):
+        # («في كلمة ألقاها بالمناسبة نقلتها وكالة X»)
         return True  # «البيان، الذي نقلته وكالة X»، «في تعليق نقلته X»: how it travelled, no report
     if info.form == "verb" and doc.is_word(i - 1) and (
             doc.word_in(i - 1, "number_words") or doc.norm(i - 1).lstrip("لـ")[:1].isdigit()):

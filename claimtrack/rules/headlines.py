@@ -164,7 +164,11 @@ def colon_headlines(doc: Doc) -> list[Frame]:
             direct = True
         else:
             last = pe - 1
-            while last > c_start and tokens[last].kind == "punct":
+            for m in range(c_start + 1, pe - 1):  # «...: 80% مضربون.. والوزارة تتحدث عن ...»
+                if tokens[m].text == "." and tokens[m + 1].text == "." and doc.cues_in(m + 2, pe):
+                    last = m - 1  # the second half has its own speaker
+                    break
+            while last > c_start and tokens[last].kind == "punct" and tokens[last].text not in "%٪)»\"”":
                 last -= 1
             s, e = tokens[c_start].start, tokens[last].end
         if e <= s:
