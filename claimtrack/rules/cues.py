@@ -142,11 +142,11 @@ def relay_cue_at(doc: Doc, i: int) -> bool:
     if w not in doc.lex.prep_heads:
         return False  # (no pattern starts here: the common case, decided at once)
     common = doc.lex.words["common_relay_heads"]
-    if doc.bare(i) in common or w in common:
-        return False
     p = match_preposition(doc, i)
     if p is None:
         return False
+    if (doc.bare(i) in common or w in common) and "لسان" not in p.lemma:
+        return False  # (but «، وجاء على لسان X أن ...» reports on its own)
     return not (w in ACCORDANCE_HEADS and p.inner_verb is None and p.source_at is not None
                 and possessed_thing(doc, p.source_at))  # «وفق جداولها»
 

@@ -494,6 +494,13 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
         past = skip_apposition(doc, after, limit)  # «، فضل عدم الكشف عن اسمه، أن ...»
         if past > after and opens_here(doc, past):
             after = past
+    a = after
+    while a < limit and tokens[a].kind == "quote" and a in doc.seg.closers:
+        a += 1  # (after a quoted name: «نفت «X»، عبر ...»)
+    if a < len(tokens) and tokens[a].text in ("،", ","):
+        ch = skip_channel(doc, a + 1, limit)
+        if ch > a + 1 and ch < limit and tokens[ch].text in ("،", ","):
+            after = ch + 1  # «، عبر قناتها الرسمية على تطبيق "تلغرام"، أي صلة ...»
     opener = find_opener(doc, after, limit=max(limit, after), flags=flags,
                          first=skip_channel(doc, skip_time(doc, after, limit), limit), skip=skips)
     if opener is None and c.form == "participle":
@@ -560,6 +567,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             for _ in range(4):
                 while j < limit and tokens[j].kind == "punct" and tokens[j].text in "،,":
                     j = skip_time(doc, j + 1, limit)
+                if j < limit and tokens[j].text in ("–", "—", "-"):  # «X – الجيش العربي، صباح الأحد، مقتل ...»
+                    j = next((m for m in range(j + 2, min(limit, j + 7)) if tokens[m].text in ("،", ",")), j)
+                    continue
                 if j in skips:
                     j = skips[j]
                     continue

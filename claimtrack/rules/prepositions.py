@@ -191,7 +191,8 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
             return None
         frame.content = (tokens[words[0]].start, tokens[words[-1]].end, "indirect")
         return frame
-    if first_word != p.start and tail_words > max(3, 2 * head_words):
+    if first_word != p.start and (tail_words > max(3, 2 * head_words) or (
+            normalize(p.lemma).split()[0].removeprefix("و") == "جاء" and tail_words > 1)):  # («، وجاء على لسان X أن ...»)
         first_word = p.start  # «وتدور حالياً، وفق المرصد، "..."»: the content follows
     if first_word == p.start:
         j = np[1]
@@ -228,6 +229,11 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
                 if rec is not None:
                     frame.vias.append((frame.cue_span, Span.of(doc.text, rec[0], rec[1])))
                 j = r
+        if j < s_end and tokens[j].text in ("،", ","):  # «على لسان X، فلان الفلاني، أن ...»: a name
+            k2 = next((m for m in range(j + 2, min(s_end, j + 7)) if tokens[m].text in ("،", ",")), None)
+            if k2 is not None and all(doc.is_word(m) for m in range(j + 1, k2)) \
+                    and doc.word_in(k2 + 1, "complementizers"):
+                j = k2
         after = _content_after(doc, j, s_end)
         if after is None:
             return None

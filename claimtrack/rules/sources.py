@@ -33,6 +33,9 @@ MAX_SOURCE_WORDS = 12
 def _stop_word(doc: Doc, i: int) -> bool:
     """True when word *i* cannot be inside a source phrase."""
     w = doc.norm(i)
+    if w[:1].isdigit() and i > 0 and doc.norm(i - 1).removeprefix("ال") in ("قناه", "القناه") \
+            and len(w) <= 3 and doc.is_word(i - 1):
+        return False  # «القناة 12 الإسرائيلية»: a channel's number is its name
     if w[:1].isdigit() or w in doc.lex.words["affiliation"] or (w in doc.lex.prep_index and w != "علي"):
         return True  # (a prepositional cue — «بحسب»، «نقلاً عن» — ends a source)
     if w == "علي" and doc.tokens[i].text.endswith("ي"):
@@ -558,7 +561,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if s < k < name_end or place_bi(doc, k) or _inside_quote(doc, s, k):
             continue  # inside a registry name («الأمم المتحدة»), a quoted name, or "in <place>": no cut
         if k > s + 1 and w[:3] == "وال" and doc.norm(k - 1).startswith("ال") \
-                and doc.bare(s).removeprefix("ال") in doc.lex.words["body_nouns"]:
+                and any(doc.bare(m).removeprefix("ال") in doc.lex.words["body_nouns"] for m in range(s, k - 1)):
             continue  # «وزارة الصحة والسكان»: a body's name with two fields
         if k > s + 1 and w.startswith("ال") and doc.norm(k - 1).startswith("ال") and doc.is_word(k - 2) \
                 and not doc.norm(k - 2).startswith(("ال", "لل")) and doc.norm(k - 2) not in doc.lex.words["pp_words"] \
@@ -591,8 +594,9 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                         _pp_allowed(doc, s, k) and all(_adjective_like(doc.norm(m)) and not doc.word_in(m, "pp_heads")
                                                        for m in range(s + 1, k))):
                 return s, k  # (but «السلطات الصحية في محافظة ...»: the head and its adjectives keep a place)
-            if (prev.startswith("ال") or place_bi(doc, k - 1) or (titled and not doc.word_in(k - 1, "prepositions")
-                                                                  and prev not in doc.lex.words["pp_words"])) \
+            if (prev.startswith("ال") or place_bi(doc, k - 1) or (
+                    titled and not doc.word_in(k - 1, "prepositions") and prev not in doc.lex.words["pp_words"]
+                    and not prev.endswith("ه") and not _common_head(doc, k - 1) and not is_title(prev))) \
                     and w.startswith("ال") and w.endswith("ات") \
                     and len(w) > 6 and not prev.endswith("ات") and not _adjective_like(w):
                 return s, k  # «نفت الحكومة الاتهامات»، «نفى الحزب الحاكم الشائعات»، «نفى الوزير أحمد سالم الاتهامات»

@@ -64,6 +64,8 @@ def framed_subject(doc: Doc, c: CueCandidate, s_start: int) -> tuple[int, int] |
             k += 1
         if doc.bare(k) != "اما" and doc.norm(k) != "اما":
             return None
+        if doc.word_in(k + 1, "prepositions"):
+            return None  # «أما في تل الرماث، فيقول أهالي القتلى»: a place, not the topic who speaks
         e = end
         while e > k + 1 and not doc.is_word(e - 1):
             e -= 1  # «أما الوزير، فقد ...»: the comma after the topic
@@ -87,7 +89,7 @@ def told_outlet(doc: Doc, rng: tuple[int, int]) -> tuple[int, int] | None:
 
     for m in range(rng[0] + 1, rng[1]):
         if doc.is_word(m) and is_media_word(doc, m) and doc.is_word(m - 1) and (
-                doc.norm(m - 1).startswith("ال") or is_nisba(doc.norm(m - 1))
+                doc.norm(m - 1).startswith(("ال", "وال")) or is_nisba(doc.norm(m - 1))
                 or (len(doc.norm(m - 1)) > 5 and doc.norm(m - 1).endswith(("يان", "يتان")))):  # (a dual: «أمنيان»)
             return m, rng[1]
     return None
