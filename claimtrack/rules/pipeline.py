@@ -544,8 +544,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 while first < quote_tok and not doc.is_word(first):
                     first += 1
                 first = skip_time(doc, first, quote_tok)
-            if doc.is_word(first) and not doc.word_in(first, "prepositions"):
+            if doc.is_word(first) and (not doc.word_in(first, "prepositions") or doc.word_in(first, "demonstratives")):
                 opener = None  # «وأكدت الوكالة نجاة الوزير "من محاولة اغتيال"»: the object runs into it
+                # (also «نفى هذه الرواية "جملة وتفصيلا"»)
     if opener is None:
         qb = quote_before(doc, c.start)
         if qb is not None and frame.source is not None and not (frame.source.start <= qb[0] < frame.source.end):

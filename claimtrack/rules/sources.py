@@ -493,7 +493,8 @@ def noun_phrase_backward(doc: Doc, v: int, *, floor: int) -> tuple[int, int] | N
     if j >= floor and tokens[j].kind == "word" and not coordinated:
         for m in range(end - 1, start - 1, -1):
             w = doc.norm(m)
-            if len(w) > 3 and w[0] == "و" and w not in words["waw_words"] and doc.is_word(m):
+            if len(w) > 3 and w[0] == "و" and w not in words["waw_words"] and doc.is_word(m) \
+                    and not _second_field(doc, start, m):
                 j = m - 1
                 start = m
                 break
@@ -538,6 +539,19 @@ def split_object(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     return cut
 
 
+def _second_field(doc: Doc, s: int, k: int) -> bool:
+    """Word *k* («والسكان»، «والاجتماعية») adds a second field to the name begun at *s*: a
+    definite word with و after a definite one, in the name of a body or office («وزارة
+    الصحة والسكان»، «وزير التجهيز والماء») or between two relational adjectives."""
+    from claimtrack.rules.speakers import is_title
+
+    w = doc.norm(k)
+    if not (k > s + 1 and w[:3] == "وال" and doc.norm(k - 1).startswith("ال")):
+        return False
+    return any(doc.bare(m).removeprefix("ال") in doc.lex.words["body_nouns"] or is_title(doc.norm(m))
+               for m in range(s, k - 1)) or (_nisba(doc.norm(k - 1)[2:]) and _nisba(w[3:]))
+
+
 def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
     """Cut a verb-first phrase where the subject ends and the object begins.
 
@@ -560,8 +574,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             return s, k  # «تنظيم "الدولة الإسلامية" الهجوم»: the name is closed
         if s < k < name_end or place_bi(doc, k) or _inside_quote(doc, s, k):
             continue  # inside a registry name («الأمم المتحدة»), a quoted name, or "in <place>": no cut
-        if k > s + 1 and w[:3] == "وال" and doc.norm(k - 1).startswith("ال") \
-                and any(doc.bare(m).removeprefix("ال") in doc.lex.words["body_nouns"] for m in range(s, k - 1)):
+        if _second_field(doc, s, k):  # («للحقوق الاقتصادية والاجتماعية»)
             continue  # «وزارة الصحة والسكان»: a body's name with two fields
         if k > s + 1 and w.startswith("ال") and doc.norm(k - 1).startswith("ال") and doc.is_word(k - 2) \
                 and not doc.norm(k - 2).startswith(("ال", "لل")) and doc.norm(k - 2) not in doc.lex.words["pp_words"] \
