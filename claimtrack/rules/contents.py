@@ -302,6 +302,10 @@ def subordinate_sentence(doc: Doc, k: int) -> bool:
     """True when the sentence holding token *k* opens with a subordinating word
     (``grammar.txt`` [subordinators]: «وبينما»، «وفي حين»)."""
     m = doc.sentence(k)[0]
+    for p in range(k - 1, m - 1, -1):
+        if doc.tokens[p].text in ("؛", ";"):
+            m = p + 1  # «تضاربت الروايات؛ ففي حين أعلن X ...، أفاد Y»: the clause after a semicolon
+            break
     while m < k and not doc.is_word(m):
         m += 1
     w = doc.norm(m)

@@ -102,7 +102,7 @@ def _particle_token(doc: Doc, opener: Opener) -> int | None:
     k = (opener.quote if opener.quote is not None else opener.tok) - 1
     if doc.word_in(k, "complementizers"):
         k -= 1
-    return k if doc.is_word(k) and doc.norm(k) in ("الي", "علي", "من") else None
+    return k if doc.is_word(k) and doc.norm(k) in ("الي", "علي", "من", "ب", "بـ") else None
 
 
 def _comp_token(opener: Opener) -> int:
