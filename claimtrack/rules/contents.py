@@ -227,7 +227,8 @@ def content_extent(doc: Doc, opener: Opener, *, stop_at_attribution: bool = True
             s, e = _trim(text, start, end)
             return s, e, "direct"
         # «أن "اشتباكات عنيفة" اندلعت ...»: a quoted fragment, the sentence goes on.
-        s, e, _ = content_extent(doc, Opener(close + 1, tokens[close + 1].start, False), stop_at_attribution=stop_at_attribution)
+        s, e, _ = content_extent(doc, Opener(close + 1, tokens[close + 1].start, False, pronoun=opener.pronoun),
+                                 stop_at_attribution=stop_at_attribution)  # («إنها "تدين" الهجوم وتدعو ...»)
         if _coordinated_comp(doc, close + 1) and e > s and text[e - 1] in "\"»”'":
             e -= 1  # «أن "..."، وأن "..."»: up to the last word before the closing mark
         return opener.char, e, "mixed"

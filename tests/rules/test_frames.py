@@ -24,6 +24,9 @@ def _got(text: str) -> list[tuple[str, str | None, str]]:
 
 
 VERB_FIRST: list[Row] = [
+    # after «إنها "..."» a verb with و agreeing with the pronoun goes on with the content
+    ('وقالت السفارة إنها "تدين بشدة" الهجوم وترى فيه تصعيدا.',
+     [("وقالت", "السفارة", 'تدين بشدة" الهجوم وترى فيه تصعيدا')]),
     # «؛ ففي حين أعلن X ...، أفاد Y»: the subordinate clause after a semicolon ends at the main verb
     ("تضاربت الروايات؛ ففي حين أعلن الجيش مقتل ستة مهربين، أفاد المرصد بأن عدد القتلى خمسة.",
      [("أعلن", "الجيش", "مقتل ستة مهربين"), ("أفاد", "المرصد", "عدد القتلى خمسة")]),
