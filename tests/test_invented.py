@@ -43,6 +43,8 @@ BLIND: dict[str, tuple[float, float, str]] = {
     "invented10": (0.961, 0.906, "8b456eb"),
     "invented11": (0.933, 0.840, "35310bc"),
     "invented12": (0.955, 0.883, "c2e8199"),
+    "invented13": (0.975, 0.835, "7f96f1e"),
+    "invented14": (0.942, 0.842, "2087995"),
 }
 
 #: Floors, a little below what extraction reaches now, after the fixes the blind runs
@@ -63,7 +65,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "invented9": {"attribution_f1": 0.96, "strict_f1": 0.95},
     "invented10": {"attribution_f1": 0.96, "strict_f1": 0.93},
     "invented11": {"attribution_f1": 0.94, "strict_f1": 0.88},
-    "invented12": {"attribution_f1": 0.95, "strict_f1": 0.90},
+    "invented12": {"attribution_f1": 0.95, "strict_f1": 0.92},
+    "invented13": {"attribution_f1": 0.95, "strict_f1": 0.82},
+    "invented14": {"attribution_f1": 0.93, "strict_f1": 0.85},
 }
 
 

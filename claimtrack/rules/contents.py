@@ -98,7 +98,9 @@ def find_opener(doc: Doc, j: int, *, limit: int, flags: frozenset[str], first: i
             continue
         if t.kind == "word":
             w = t.norm
-            if w in words["complementizers"] and doc.word_in(k - 1, "comp_blockers"):
+            if w in words["complementizers"] and (doc.word_in(k - 1, "comp_blockers") or (
+                    doc.norm(k - 1) == "علي" and k > 1 and tokens[k - 2].text in ("،", ","))):
+                # («، على أن ترفع اللجنة نتائجها»: "provided that", no content)
                 k += 1  # «دون أن يسميها»، «قبل أن»: no content opens here
                 if k < limit and tokens[k].kind == "quote" and k in quotes:
                     k = quotes[k] + 1  # «بشرط أن "تتوقف الاشتباكات"»: nor in its quotation
@@ -327,6 +329,11 @@ def clause_break(doc: Doc, k: int) -> bool:
     w = doc.norm(k)
     if w in doc.lex.words["contrast"]:
         return True
+    if w in ("وهو", "وهي") and k > 0 and doc.tokens[k - 1].text in ("،", ",") and doc.is_word(k + 1) \
+            and not doc.norm(k + 1).startswith("ال") and doc.info(k + 1) is None:
+        s_end = doc.sentence(k)[1]
+        if not any(doc.tokens[m].text in ("،", ",") for m in range(k + 1, s_end)):
+            return True  # «...، وهي حصيلة تفوق ما أعلنته الوزارة.»: the author's comment on it
     p = k - 1
     while p > 0 and doc.tokens[p].kind == "quote":
         p -= 1  # «... المجرمين،" كما طالبت ...»: a comma inside the closing quote

@@ -208,6 +208,8 @@ def trapped_reading(doc: Doc, i: int) -> bool:
                                         for m in range(max(0, k - 6), k))
             for k in range(max(0, i - 8), i) if doc.is_word(k)):
         return True  # «ونقلت X عن Y وصفه الهجوم بأنه ...»: Y's description, no verb of its own
+    if doc.norm(i - 1) in ("هل", "وهل", "فهل"):
+        return True  # «هل تتوقع زيارة ...؟»: a question put, not a report
     if doc.norm(i + 1) == "عدم" and any(doc.word_in(m, "identity_words") for m in range(i + 2, i + 6)):
         return True  # «، طالبا عدم ذكر اسمه»: the formula of an unnamed source, no report
     if info.form == "verb" and doc.is_word(i - 1) and doc.norm(i) == "و" + doc.norm(i - 1) + "ه":

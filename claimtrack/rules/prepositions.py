@@ -229,6 +229,12 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
                 if rec is not None:
                     frame.vias.append((frame.cue_span, Span.of(doc.text, rec[0], rec[1])))
                 j = r
+        if doc.is_word(j) and not doc.word_in(j, "complementizers"):
+            # «ووفق دراسة حديثة أعدها باحثون في المركز، فإن ...»: the source's clause, then فإن
+            k2 = next((m for m in range(j + 1, min(s_end, j + 10)) if tokens[m].text in ("،", ",")), None)
+            if k2 is not None and doc.norm(k2 + 1) in ("فان", "فانه", "فانها") \
+                    and all(doc.is_word(m) and doc.info(m) is None for m in range(j, k2)):
+                j = k2
         if j < s_end and tokens[j].text in ("،", ","):  # «على لسان X، فلان الفلاني، أن ...»: a name
             k2 = next((m for m in range(j + 2, min(s_end, j + 7)) if tokens[m].text in ("،", ",")), None)
             if k2 is not None and all(doc.is_word(m) for m in range(j + 1, k2)) \

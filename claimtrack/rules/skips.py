@@ -64,6 +64,8 @@ def skip_recipient(doc: Doc, j: int, limit: int) -> int:
     to a registry outlet's one-word name."""
     if not doc.is_word(j):
         return j
+    if doc.norm(j) in ("لنا", "لي", "له", "لها", "لهم", "لهما", "لكم", "لهن"):
+        return j + 1  # «وقال لنا موظف ...»، «وقالوا لنا إن ...»: the reporter or the ones told
     tokens = doc.tokens
     q = j + 1
     if q < limit and tokens[q].kind == "quote" and q in doc.seg.quotes and (

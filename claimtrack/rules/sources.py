@@ -718,9 +718,16 @@ def _inside_quote(doc: Doc, s: int, k: int) -> bool:
 def _named_prefix_end(doc: Doc, s: int, e: int) -> int:
     """The end of the longest prefix (two words or more) of ``[s, e)`` that names a
     registry entry or a context name, or *s*."""
+    from claimtrack.sources import resolve
+
     words = [k for k in range(s, min(e, s + MAX_NAME_WORDS)) if doc.is_word(k)]
     for n in range(len(words), 1, -1):
-        if _named(doc.text[doc.tokens[s].start:doc.tokens[words[n - 1]].end]):
+        text = doc.text[doc.tokens[s].start:doc.tokens[words[n - 1]].end]
+        if _named(text):
+            if n > 2:  # (a context name matched with words after it: «... الوزراء تشكيل لجنة»)
+                m, shorter = resolve(text), resolve(doc.text[doc.tokens[s].start:doc.tokens[words[n - 2]].end])
+                if m is not None and shorter is not None and m.id == shorter.id and m.method == "context":
+                    continue
             return words[n - 1] + 1
     return s
 
