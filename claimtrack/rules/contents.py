@@ -27,7 +27,7 @@ import attrs
 from claimtrack.rules.context import Doc
 from claimtrack.rules.cues import relay_cue_at
 from claimtrack.rules.sources import is_masdar_shaped, place_bi
-from claimtrack.text.tokens import SENTENCE_END
+from claimtrack.text.tokens import SENTENCE_END, possessive_base
 
 __all__ = ["Opener", "find_opener", "content_extent", "quote_before", "starts_attribution", "clause_break"]
 
@@ -182,6 +182,18 @@ def _particle(doc: Doc, k: int) -> Opener | None:
     return _after_quote_or_word(doc, nxt, "particle")
 
 
+def object_like_word(doc: Doc, k: int) -> bool:
+    """Word *k* carries an object pronoun and is no office («ممتلكاتهم», not «رئيسها»)."""
+    from claimtrack.rules.speakers import is_title
+
+    if not doc.is_word(k):
+        return False
+    raw = doc.tokens[k].text
+    base = possessive_base(doc.norm(k))
+    return len(raw) > 4 and not doc.norm(k).startswith("ال") and base is not None and not is_title(base) \
+        and base not in doc.lex.words["pp_heads"] and raw.endswith(("ها", "هم", "هما"))  # (not «أحدهم»)
+
+
 def starts_attribution(doc: Doc, k: int) -> bool:
     """True when token *k* begins a new attribution inside a sentence: a participle cue,
     a cue with و/ف, a prepositional cue, or a relative pronoun before a cue."""
@@ -196,8 +208,8 @@ def starts_attribution(doc: Doc, k: int) -> bool:
             nxt = doc.norm(k + 1)
             return doc.tokens[k - 1].text in ("،", ",") or w.endswith("ا") or nxt in lex.words["complementizers"] \
                 or nxt in ("الي", "علي", ":") or (k + 1 < len(doc.tokens) and doc.tokens[k + 1].kind == "quote")
-        if info.clitic:
-            return True
+        if info.clitic and not ("strict" in info.entry.flags and object_like_word(doc, k + 1)):
+            return True  # (not «... ونقل ممتلكاتهم بعيدا»: a homograph with its object)
         if info.form == "verb" and k > 0 and doc.tokens[k - 1].text in ("،", ",") \
                 and doc.norm(k + 1) in ("انها", "انه", "انهم", "انهما"):
             return True  # «تفكيك شبكة ...، قالت إنها كانت تخطط»: the speaker's own word about it

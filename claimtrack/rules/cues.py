@@ -151,7 +151,7 @@ def relay_cue_at(doc: Doc, i: int) -> bool:
                 and possessed_thing(doc, p.source_at))  # «وفق جداولها»
 
 
-def _author_voice(doc: Doc, i: int) -> bool:
+def author_voice(doc: Doc, i: int) -> bool:
     """True when token *i* is part of an author's-voice phrase (يذكر أن، تجدر الإشارة)."""
     w, b = doc.norm(i), doc.bare(i)
     for phrase in doc.lex.traps["author"]:
@@ -367,7 +367,7 @@ def find_cues(doc: Doc) -> list[CueCandidate]:
             info = _opening_cue(doc, i)
         if info is not None and trapped_reading(doc, i):
             info = None
-        if info is not None and not _author_voice(doc, i):
+        if info is not None and not author_voice(doc, i):
             negated = doc.norm(i - 1) in negators and doc.is_word(i - 1) and not (
                 doc.norm(i - 1) == "ما" and doc.is_word(i - 2))  # «وهو ما نفاه»: ما is relative
             out.append(CueCandidate(i, i + 1, info.form, info.entry.lemma, info.entry.kind, info,

@@ -161,15 +161,20 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         src = span_tokens(doc, (src_tokens[0], src_tokens[-1] + 1), strip_waw=joined)
         c_start = colon + 1
         direct = False
-        if tokens[c_start].kind == "quote" and c_start in doc.seg.quotes and doc.seg.quotes[c_start] >= pe - 2:
+        if tokens[c_start].kind == "quote" and c_start in doc.seg.quotes and (
+                doc.seg.quotes[c_start] >= pe - 2 or (
+                    doc.seg.quotes[c_start] + 2 < pe and tokens[doc.seg.quotes[c_start] + 1].text == "."
+                    and tokens[doc.seg.quotes[c_start] + 2].text == ".")):  # («"...".. والجهة ترد»)
             c_end_tok = doc.seg.quotes[c_start]
             s, e = tokens[c_start].end, tokens[c_end_tok].start
             direct = True
         else:
             last = pe - 1
             for m in range(c_start + 1, pe - 1):  # «...: 80% مضربون.. والوزارة تتحدث عن ...»
-                if tokens[m].text == "." and tokens[m + 1].text == "." and doc.cues_in(m + 2, pe):
-                    last = m - 1  # the second half has its own speaker
+                if tokens[m].text == "." and tokens[m + 1].text == "." and (doc.cues_in(m + 2, pe) or (
+                        doc.is_word(m + 2) and doc.norm(m + 2)[:1] == "و"
+                        and not doc.word_in(m + 2, "waw_words"))):
+                    last = m - 1  # the second half has its own speaker («.. ولجنة الحكام ترد»)
                     break
             while last > c_start and tokens[last].kind == "punct" and tokens[last].text not in "%٪)»\"”":
                 last -= 1

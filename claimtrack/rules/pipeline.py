@@ -64,7 +64,7 @@ from claimtrack.rules.subjects import (
 from claimtrack.lexicon import Lexicon
 from claimtrack.model import Attribution, Content, Cue, Diagnostic, Source, Span, Via
 from claimtrack.text.normalize import normalize
-from claimtrack.text.tokens import SENTENCE_END
+from claimtrack.text.tokens import SENTENCE_END, possessive_base
 
 __all__ = ["extract_attributions", "extract_from_doc"]
 
@@ -421,6 +421,10 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                 src_rng = (src_rng[0], m)
                 frame.source = span_tokens(doc, src_rng)
                 break
+    if src_rng is not None and "relay" in flags and "strict" in flags and src_rng[0] > c.start \
+            and object_like(doc, src_rng[0]) \
+            and (possessive_base(doc.norm(src_rng[0])) or "") not in doc.lex.words["media"]:
+        return None  # «ونقل ممتلكاتهم بعيدا عن مجرى النهر»: moved their belongings, no relay
     # «نقلت X عن Y»: Y speaks, X relays.
     if src_rng is not None and frame.source is not None and "relay" in flags and not topic:  # (also «وسائل إعلام نقلت عن Y»)
         k = after
@@ -505,6 +509,11 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
                          first=skip_channel(doc, skip_time(doc, after, limit), limit), skip=skips)
     if opener is None and c.form == "participle":
         opener = find_opener(doc, c.end, limit=limit, flags=flags, first=c.end, skip=skips)
+    if opener is not None and opener.kind == "quote" and opener.quote is not None:
+        past_doc = skip_document_phrase(doc, skip_time(doc, after, limit), limit)
+        past = skip_channel(doc, past_doc, limit)
+        if past_doc <= opener.quote < past:  # «نفى في تدوينة على حسابه بمنصة "إكس" أي علاقة ...»: the channel's name
+            opener = find_opener(doc, past, limit=max(limit, past), flags=flags, first=past, skip=skips)
     if opener is not None and opener.kind == "comp" and "obj" in flags and "bi" in flags \
             and (frame.source is not None or c.form == "participle") \
             and doc.norm(_comp_token(opener)).startswith("بان"):  # (also «، واصفةً التقارير بأنها ...»)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from claimtrack.model import Span
 from claimtrack.rules.contents import Opener, content_extent
 from claimtrack.rules.context import Doc
-from claimtrack.rules.cues import ACCORDANCE_HEADS, CueCandidate, possessed_thing, spoke_to_trap
+from claimtrack.rules.cues import ACCORDANCE_HEADS, CueCandidate, author_voice, possessed_thing, spoke_to_trap
 from claimtrack.rules.frame import Frame, span_tokens
 from claimtrack.rules.relays import origin_after_an, own_office, published_by, recipient_outlet
 from claimtrack.rules.skips import skip_channel, skip_recipient, skip_time
@@ -238,13 +238,19 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
         if j < s_end and tokens[j].text in ("،", ","):  # «على لسان X، فلان الفلاني، أن ...»: a name
             k2 = next((m for m in range(j + 2, min(s_end, j + 7)) if tokens[m].text in ("،", ",")), None)
             if k2 is not None and all(doc.is_word(m) for m in range(j + 1, k2)) \
-                    and doc.word_in(k2 + 1, "complementizers"):
+                    and (doc.word_in(k2 + 1, "complementizers") or doc.norm(k2 + 1) in ("فان", "فانه", "فانها")):
                 j = k2
         after = _content_after(doc, j, s_end)
         if after is None:
             return None
         s, e, mode = after
     else:
+        if doc.is_word(first_word) and author_voice(doc, first_word):
+            # «والجدير بالذكر أن X، وفقا لـY»: the author's phrase is no part of Y's words
+            comp = next((m for m in range(first_word + 1, min(p.start, first_word + 5))
+                         if doc.word_in(m, "complementizers")), None)
+            if comp is not None:
+                first_word = comp + 1
         for m in range(p.start - 2, first_word, -1):
             if tokens[m].text in ("،", ",") and doc.is_word(m + 1) and (
                     doc.word_in(m + 1, "while_words") or (doc.norm(m + 1) == "في" and doc.norm(m + 2) == "حين")) \

@@ -146,12 +146,18 @@ def channel_word(doc: Doc, k: int) -> bool:
     if not doc.is_word(k):
         return False
     channels = doc.lex.words["channels"]
-    for cand in {doc.norm(k), doc.bare(k), doc.norm(k)[2:] if doc.norm(k).startswith("ال") else ""}:
+    w = doc.norm(k)
+    for cand in {w, doc.bare(k), w[2:] if w.startswith("ال") else "",
+                 w[1:] if w[:1] == "ب" and len(w) > 3 else ""}:  # («على حسابه بمنصة "إكس"»)
         if cand in channels:
             return True
         if possessive_base(cand) in channels:
             return True  # حسابه، صفحتها
     return False
+
+
+#: Channel nouns a quoted platform name may follow («منصة "إكس"»، «تطبيق "تلغرام"»).
+_GENERIC_CHANNELS = frozenset({"منصه", "تطبيق", "موقع", "قناه", "شبكه", "منصات", "الرسمي", "الرسميه"})
 
 
 def skip_channel(doc: Doc, j: int, limit: int) -> int:
@@ -161,6 +167,8 @@ def skip_channel(doc: Doc, j: int, limit: int) -> int:
         k += 2
         while k < limit and channel_word(doc, k):
             k += 1
-        if k < limit and doc.tokens[k].kind == "quote" and k in doc.seg.quotes and doc.seg.quotes[k] - k <= 4:
-            k = doc.seg.quotes[k] + 1  # «على منصة «إكس»»
+        prev = doc.norm(k - 1).removeprefix("ب").removeprefix("ال")
+        if k < limit and doc.tokens[k].kind == "quote" and k in doc.seg.quotes and doc.seg.quotes[k] - k <= 4 \
+                and prev in _GENERIC_CHANNELS:
+            k = doc.seg.quotes[k] + 1  # «على منصة «إكس»» (not «على صفحته في فيسبوك "لن نتراجع"»)
     return k

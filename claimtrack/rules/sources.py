@@ -312,12 +312,25 @@ def _comma_clause_before(doc: Doc, j: int, floor: int) -> int:
         if t.text in ("،", ","):
             inner = range(o + 1, j)
             if doc.word_in(o + 1, "relative_who") or any(doc.word_in(m, "identity_words") for m in inner) \
-                    or doc.norm(o + 1) in ("وهو", "وهي", "وهم"):  # «X، وهو منظمة غير حكومية مقرها وجدة، اعتبر»
+                    or doc.norm(o + 1) in ("وهو", "وهي", "وهم") \
+                    or (_title_word(doc, o + 1) and o - 1 >= floor and doc.is_word(o - 1)) \
+                    or (1 <= len(inner) <= 4 and o - 1 >= floor and doc.is_word(o - 1)
+                        and any(_title_word(doc, m) for m in range(max(floor, o - 6), o))
+                        and all(doc.is_word(m) and not doc.norm(m).startswith("ال") and doc.info(m) is None
+                                and not doc.word_in(m, "prepositions") for m in inner)):
+                # «X، وهو منظمة غير حكومية مقرها وجدة، اعتبر»، «أبو بكر الفاضل، المتحدث باسم اللجان، قال»،
+                # «المستشار الإعلامي للقائد، مبارك أبكر، نفى»
                 return o - 1 if o - 1 >= floor and doc.is_word(o - 1) else j
             return j
         if t.kind not in ("word", "quote"):
             return j
     return j
+
+
+def _title_word(doc: Doc, k: int) -> bool:
+    from claimtrack.rules.speakers import is_title
+
+    return doc.is_word(k) and is_title(doc.norm(k)) and doc.norm(k) not in doc.lex.words["unnamed_heads"]
 
 
 def _affiliation_before(doc: Doc, end: int, floor: int) -> int | None:
