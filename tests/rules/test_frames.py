@@ -24,6 +24,11 @@ def _got(text: str) -> list[tuple[str, str | None, str]]:
 
 
 VERB_FIRST: list[Row] = [
+    # security services, police and unions are bodies that keep where they sit
+    ("وأعلنت شرطة البلدية في مدينة صور توقيف ثلاثة أشخاص.",
+     [("وأعلنت", "شرطة البلدية في مدينة صور", "توقيف ثلاثة أشخاص")]),
+    ("وقالت الشرطة في بيان إن المشتبه به اعتقل.",
+     [("وقالت", "الشرطة", "المشتبه به اعتقل")]),
     # a channel's quoted name is skipped, a platform's name is not followed by one
     ('غير أن المستشار الإعلامي، مبارك أبكر، نفى في تدوينة على حسابه بمنصة "إكس" أي علاقة لقواته بالحادث.',
      [("نفى", "المستشار الإعلامي", "أي علاقة لقواته بالحادث")]),
