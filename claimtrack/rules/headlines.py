@@ -77,8 +77,114 @@ def _collective(doc: Doc, k: int) -> bool:
     return not w.startswith("ال") and (w.endswith("ون") and len(w) > 4 or w in doc.lex.words["pp_heads"])
 
 
+def _line_frame(doc: Doc, ps: int, pe: int, colon: int) -> Frame | None:
+    """The frame of the colon at token *colon* in the headline line ``[ps, pe)``, or None."""
+    tokens = doc.tokens
+    k = ps
+    if doc.norm(k) in doc.lex.words["teasers"]:
+        k += 1
+        if doc.norm(k) in ("ايضا", "المزيد"):
+            k += 1
+            if k == colon:  # «اقرأ أيضا: X: ...» — the teaser's own colon
+                k += 1
+                nxt = next((m for m in range(k, pe) if tokens[m].text == ":"), None)
+                if nxt is None or nxt + 1 >= pe:
+                    return None
+                colon = nxt
+        while k < colon and tokens[k].kind == "punct":
+            k += 1
+    joined = False
+    for m in range(colon - 1, k, -1):  # «صور الامتحان على فيسبوك.. والوزارة: ...»: the
+        if tokens[m].text == "." and tokens[m - 1].text == ".":  # second half of a headline
+            k, joined = m + 1, True
+            break
+    if joined or any(tokens[m].text == "." and tokens[m - 1].text == "." for m in range(ps + 1, colon)):
+        for m in range(colon - 1, k + 2, -1):  # «غزة.. قتلى في قصف مدرسة والجيش الإسرائيلي: ...»
+            w = doc.norm(m) if doc.is_word(m) else ""
+            if len(w) > 3 and w[0] == "و" and w not in doc.lex.words["waw_words"] and (
+                    _body_noun(doc, m) or _registry_body(doc, m, strip_waw=True, capitals=True)
+                    or (m + 1 == colon and w[1:] in doc.lex.words["pp_heads"])):  # («.. وشبان: ...»)
+                k, joined = m, True
+                break
+    pre = [m for m in range(k, colon) if tokens[m].kind == "word"]
+    if not pre or len(pre) > MAX_SOURCE_WORDS + 4:
+        return None
+    if any(tokens[m].kind == "punct" and tokens[m].text not in "()" for m in range(k, colon)):
+        return None
+    if any(doc.info(m) is not None for m in pre):
+        return None
+    end = colon
+    told = None  # «مصدر عسكري لـ"الوطن": ...»: the outlet spoken to relays the headline
+    for m in pre[1:]:
+        if skip_recipient(doc, m, colon + 1) > m or lam_outlet(doc, m):
+            told = recipient_outlet(doc, m, colon)
+            if told is not None:
+                end = m
+            break
+    for m in pre:
+        if m >= end:
+            break
+        if doc.norm(m) in doc.lex.words["topic_markers"] and m > pre[0]:
+            end = m
+            break
+    src_tokens = [m for m in range(k, end) if tokens[m].kind == "word"]
+    if not src_tokens or len(src_tokens) > MAX_SOURCE_WORDS:
+        return None
+    quoted = tokens[k].kind == "quote"
+    if quoted and (len(src_tokens) >= 5 or doc.word_in(src_tokens[0], "auxiliaries")):
+        return None  # «"كانت رائحة الخبز تختلط بالدخان": شهادات ...»: a quoted line as a title
+    if doc.word_in(colon + 1, "headline_topics"):
+        return None  # «مخيم الرماد: شهادات عن ليلة الهجوم»: a topic and what the piece holds
+    # «سوريا: ...» is a place label, not a speaker: one bare word needs quotes, unless
+    # it is a definite body noun («التحالف: ...»، «الجيش: ...»).
+    if len(src_tokens) < 2 and not quoted and not _body_noun(doc, src_tokens[0]) \
+            and not is_title(doc.norm(src_tokens[0])) and not _first_person(doc, colon + 1, pe) \
+            and not doc.word_in(src_tokens[0], "unnamed_heads") and not doc.document_noun(src_tokens[0]) \
+            and not _collective(doc, src_tokens[0]) \
+            and not _registry_body(doc, src_tokens[0], strip_waw=joined, capitals=joined):
+        return None  # (a title «الرئيس:», or a name whose words speak in the first person «ترامب: سنرد»)
+    if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
+        return None
+    first = doc.norm(src_tokens[0])
+    if (len(first) > 2 and first[0] == "و" and first not in doc.lex.words["waw_words"] and not joined) \
+            or doc.word_in(src_tokens[0], "prepositions"):
+        return None  # «وجاء في نص الرسالة: ...»، «وفي بيان للوزارة: ...»: a sentence of the body
+    if not quoted and (is_masdar_shaped(first) or (first.startswith("ال") and is_masdar_shaped(first[2:]))):
+        return None  # «تسريب أسئلة الامتحان: ...»: an event, not a speaker
+    src = span_tokens(doc, (src_tokens[0], src_tokens[-1] + 1), strip_waw=joined)
+    c_start = colon + 1
+    direct = False
+    if tokens[c_start].kind == "quote" and c_start in doc.seg.quotes and (
+            doc.seg.quotes[c_start] >= pe - 2 or (
+                doc.seg.quotes[c_start] + 2 < pe and tokens[doc.seg.quotes[c_start] + 1].text == "."
+                and tokens[doc.seg.quotes[c_start] + 2].text == ".")):  # («"...".. والجهة ترد»)
+        c_end_tok = doc.seg.quotes[c_start]
+        s, e = tokens[c_start].end, tokens[c_end_tok].start
+        direct = True
+    else:
+        last = pe - 1
+        for m in range(c_start + 1, pe - 1):  # «...: 80% مضربون.. والوزارة تتحدث عن ...»
+            if tokens[m].text == "." and tokens[m + 1].text == "." and (doc.cues_in(m + 2, pe) or (
+                    doc.is_word(m + 2) and doc.norm(m + 2)[:1] == "و"
+                    and not doc.word_in(m + 2, "waw_words"))):
+                last = m - 1  # the second half has its own speaker («.. ولجنة الحكام ترد»)
+                break
+        while last > c_start and tokens[last].kind == "punct" and tokens[last].text not in "%٪)»\"”":
+            last -= 1
+        s, e = tokens[c_start].start, tokens[last].end
+    if e <= s:
+        return None
+    cue = CueCandidate(colon, colon + 1, "colon", ":", "neutral")
+    frame = Frame(cue, doc.span(colon, colon + 1), source=src,
+                  content=(s, e, "direct" if direct else "indirect"))
+    if told is not None:
+        frame.vias.append((frame.cue_span, Span.of(doc.text, told[0], told[1])))
+    return frame
+
+
 def colon_headlines(doc: Doc) -> list[Frame]:
-    """Frames for the colon headlines of *doc*."""
+    """Frames for the colon headlines of *doc*; a line in two halves («X: ...، .. وY: ...»)
+    may give one for each."""
     out: list[Frame] = []
     tokens = doc.tokens
     for ps, pe in doc.seg.paragraphs:
@@ -88,103 +194,13 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         colon = next((k for k in range(ps, pe) if tokens[k].text == ":"), None)
         if colon is None or colon + 1 >= pe:
             continue
-        k = ps
-        if doc.norm(k) in doc.lex.words["teasers"]:
-            k += 1
-            if doc.norm(k) in ("ايضا", "المزيد"):
-                k += 1
-                if k == colon:  # «اقرأ أيضا: X: ...» — the teaser's own colon
-                    k += 1
-                    colon = next((m for m in range(k, pe) if tokens[m].text == ":"), None)
-                    if colon is None or colon + 1 >= pe:
-                        continue
-            while k < colon and tokens[k].kind == "punct":
-                k += 1
-        joined = False
-        for m in range(colon - 1, k, -1):  # «صور الامتحان على فيسبوك.. والوزارة: ...»: the
-            if tokens[m].text == "." and tokens[m - 1].text == ".":  # second half of a headline
-                k, joined = m + 1, True
-                break
-        if joined or any(tokens[m].text == "." and tokens[m - 1].text == "." for m in range(ps + 1, colon)):
-            for m in range(colon - 1, k + 2, -1):  # «غزة.. قتلى في قصف مدرسة والجيش الإسرائيلي: ...»
-                w = doc.norm(m) if doc.is_word(m) else ""
-                if len(w) > 3 and w[0] == "و" and w not in doc.lex.words["waw_words"] and (
-                        _body_noun(doc, m) or _registry_body(doc, m, strip_waw=True, capitals=True)
-                        or (m + 1 == colon and w[1:] in doc.lex.words["pp_heads"])):  # («.. وشبان: ...»)
-                    k, joined = m, True
-                    break
-        pre = [m for m in range(k, colon) if tokens[m].kind == "word"]
-        if not pre or len(pre) > MAX_SOURCE_WORDS + 4:
-            continue
-        if any(tokens[m].kind == "punct" and tokens[m].text not in "()" for m in range(k, colon)):
-            continue
-        if any(doc.info(m) is not None for m in pre):
-            continue
-        end = colon
-        told = None  # «مصدر عسكري لـ"الوطن": ...»: the outlet spoken to relays the headline
-        for m in pre[1:]:
-            if skip_recipient(doc, m, colon + 1) > m or lam_outlet(doc, m):
-                told = recipient_outlet(doc, m, colon)
-                if told is not None:
-                    end = m
-                break
-        for m in pre:
-            if m >= end:
-                break
-            if doc.norm(m) in doc.lex.words["topic_markers"] and m > pre[0]:
-                end = m
-                break
-        src_tokens = [m for m in range(k, end) if tokens[m].kind == "word"]
-        if not src_tokens or len(src_tokens) > MAX_SOURCE_WORDS:
-            continue
-        quoted = tokens[k].kind == "quote"
-        if quoted and (len(src_tokens) >= 5 or doc.word_in(src_tokens[0], "auxiliaries")):
-            continue  # «"كانت رائحة الخبز تختلط بالدخان": شهادات ...»: a quoted line as a title
-        if doc.word_in(colon + 1, "headline_topics"):
-            continue  # «مخيم الرماد: شهادات عن ليلة الهجوم»: a topic and what the piece holds
-        # «سوريا: ...» is a place label, not a speaker: one bare word needs quotes, unless
-        # it is a definite body noun («التحالف: ...»، «الجيش: ...»).
-        if len(src_tokens) < 2 and not quoted and not _body_noun(doc, src_tokens[0]) \
-                and not is_title(doc.norm(src_tokens[0])) and not _first_person(doc, colon + 1, pe) \
-                and not doc.word_in(src_tokens[0], "unnamed_heads") and not doc.document_noun(src_tokens[0]) \
-                and not _collective(doc, src_tokens[0]) \
-                and not _registry_body(doc, src_tokens[0], strip_waw=joined, capitals=joined):
-            continue  # (a title «الرئيس:», or a name whose words speak in the first person «ترامب: سنرد»)
-        if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
-            continue
-        first = doc.norm(src_tokens[0])
-        if (len(first) > 2 and first[0] == "و" and first not in doc.lex.words["waw_words"] and not joined) \
-                or doc.word_in(src_tokens[0], "prepositions"):
-            continue  # «وجاء في نص الرسالة: ...»، «وفي بيان للوزارة: ...»: a sentence of the body
-        if not quoted and (is_masdar_shaped(first) or (first.startswith("ال") and is_masdar_shaped(first[2:]))):
-            continue  # «تسريب أسئلة الامتحان: ...»: an event, not a speaker
-        src = span_tokens(doc, (src_tokens[0], src_tokens[-1] + 1), strip_waw=joined)
-        c_start = colon + 1
-        direct = False
-        if tokens[c_start].kind == "quote" and c_start in doc.seg.quotes and (
-                doc.seg.quotes[c_start] >= pe - 2 or (
-                    doc.seg.quotes[c_start] + 2 < pe and tokens[doc.seg.quotes[c_start] + 1].text == "."
-                    and tokens[doc.seg.quotes[c_start] + 2].text == ".")):  # («"...".. والجهة ترد»)
-            c_end_tok = doc.seg.quotes[c_start]
-            s, e = tokens[c_start].end, tokens[c_end_tok].start
-            direct = True
-        else:
-            last = pe - 1
-            for m in range(c_start + 1, pe - 1):  # «...: 80% مضربون.. والوزارة تتحدث عن ...»
-                if tokens[m].text == "." and tokens[m + 1].text == "." and (doc.cues_in(m + 2, pe) or (
-                        doc.is_word(m + 2) and doc.norm(m + 2)[:1] == "و"
-                        and not doc.word_in(m + 2, "waw_words"))):
-                    last = m - 1  # the second half has its own speaker («.. ولجنة الحكام ترد»)
-                    break
-            while last > c_start and tokens[last].kind == "punct" and tokens[last].text not in "%٪)»\"”":
-                last -= 1
-            s, e = tokens[c_start].start, tokens[last].end
-        if e <= s:
-            continue
-        cue = CueCandidate(colon, colon + 1, "colon", ":", "neutral")
-        frame = Frame(cue, doc.span(colon, colon + 1), source=src,
-                      content=(s, e, "direct" if direct else "indirect"))
-        if told is not None:
-            frame.vias.append((frame.cue_span, Span.of(doc.text, told[0], told[1])))
-        out.append(frame)
+        frame = _line_frame(doc, ps, pe, colon)
+        if frame is not None:
+            out.append(frame)
+        second = next((m for m in range(colon + 3, pe - 1) if tokens[m].text == ":" and any(
+            tokens[x].text == "." and tokens[x - 1].text == "." for x in range(colon + 2, m))), None)
+        if second is not None:  # «"الانتخابات": 31% نسبة الاقتراع.. وشبان: "..."»
+            frame = _line_frame(doc, ps, pe, second)
+            if frame is not None:
+                out.append(frame)
     return out
