@@ -45,6 +45,8 @@ BLIND: dict[str, tuple[float, float, str]] = {
     "invented12": (0.955, 0.883, "c2e8199"),
     "invented13": (0.975, 0.835, "7f96f1e"),
     "invented14": (0.942, 0.842, "2087995"),
+    "invented15": (0.872, 0.815, "cfdda94"),
+    "invented16": (0.975, 0.910, "dd0b03d"),
 }
 
 #: Floors, a little below what extraction reaches now, after the fixes the blind runs
@@ -67,7 +69,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "invented11": {"attribution_f1": 0.94, "strict_f1": 0.88},
     "invented12": {"attribution_f1": 0.95, "strict_f1": 0.92},
     "invented13": {"attribution_f1": 0.95, "strict_f1": 0.87},
-    "invented14": {"attribution_f1": 0.93, "strict_f1": 0.85},
+    "invented14": {"attribution_f1": 0.93, "strict_f1": 0.86},
+    "invented15": {"attribution_f1": 0.94, "strict_f1": 0.88},
+    "invented16": {"attribution_f1": 0.95, "strict_f1": 0.89},
 }
 
 

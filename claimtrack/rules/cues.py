@@ -208,6 +208,16 @@ def trapped_reading(doc: Doc, i: int) -> bool:
                                         for m in range(max(0, k - 6), k))
             for k in range(max(0, i - 8), i) if doc.is_word(k)):
         return True  # «ونقلت X عن Y وصفه الهجوم بأنه ...»: Y's description, no verb of its own
+    if info.form == "verb" and info.number == "du" and doc.is_word(i - 1) and doc.norm(i - 1).endswith("ا") \
+            and not doc.norm(i - 1).startswith("ال") and doc.info(i - 1) is None and len(doc.norm(i - 1)) > 3 \
+            and not doc.word_in(i - 1, "complementizers"):
+        return True  # «هدوءا حذرا يسود»: an adjective after an indefinite noun, no dual verb
+    if info.form == "verb" and info.entry.kind == "announcement" and doc.word_in(i - 1, "relative_who") \
+            and doc.tokens[i].text.endswith(("ها", "ه", "هم")) \
+            and not any(doc.word_in(m, "complementizers") or (doc.is_word(m) and doc.norm(m)[:1] == "ب"
+                                                               and doc.norm(m) not in doc.lex.words["b_words"])
+                        for m in range(i + 1, min(len(doc.tokens), i + 5))):
+        return True  # «الهدنة التي أعلنها الوسطاء قبل أسبوعين»: the antecedent is its object, nothing reported
     if doc.norm(i - 1) in ("هل", "وهل", "فهل"):
         return True  # «هل تتوقع زيارة ...؟»: a question put, not a report
     if doc.norm(i + 1) == "عدم" and any(doc.word_in(m, "identity_words") for m in range(i + 2, i + 6)):

@@ -182,6 +182,30 @@ def _line_frame(doc: Doc, ps: int, pe: int, colon: int) -> Frame | None:
     return frame
 
 
+def _clock_colon(doc: Doc, k: int) -> bool:
+    """The colon of a clock time («13:50»)."""
+    t = doc.tokens
+    return 0 < k < len(t) - 1 and t[k - 1].text[-1:].isdigit() and t[k + 1].text[:1].isdigit() \
+        and t[k - 1].end == t[k].start and t[k].end == t[k + 1].start
+
+
+def _past_line_prefix(doc: Doc, ps: int, pe: int) -> int:
+    """Past a live page's time stamp and a flash label at the start of a line («13:50 –»،
+    «عاجل |»), which are no part of a headline's speaker."""
+    t = doc.tokens
+    k = ps
+    for _ in range(2):
+        if k + 2 < pe and _clock_colon(doc, k + 1):
+            k += 3  # «13:50»
+        elif k < pe and doc.norm(k) in ("عاجل", "متابعه", "تحديث", "خاص"):
+            k += 1
+        else:
+            break
+        while k < pe and t[k].kind == "punct" and t[k].text in "–—-|:":
+            k += 1
+    return k
+
+
 def colon_headlines(doc: Doc) -> list[Frame]:
     """Frames for the colon headlines of *doc*; a line in two halves («X: ...، .. وY: ...»)
     may give one for each."""
@@ -191,9 +215,12 @@ def colon_headlines(doc: Doc) -> list[Frame]:
         words = [k for k in range(ps, pe) if tokens[k].kind == "word"]
         if not words or len(words) > MAX_LINE_WORDS or ps in doc.noisy:
             continue
-        colon = next((k for k in range(ps, pe) if tokens[k].text == ":"), None)
+        ps = _past_line_prefix(doc, ps, pe)  # «13:50 – ...»، «عاجل | ...»
+        colon = next((k for k in range(ps, pe) if tokens[k].text == ":" and not _clock_colon(doc, k)), None)
         if colon is None or colon + 1 >= pe:
             continue
+        if any(doc.word_in(m, "page_labels") for m in range(ps, colon)):
+            continue  # «آخر تحديث: 14:05»، «شارك هذا الخبر: ...»: page furniture
         frame = _line_frame(doc, ps, pe, colon)
         if frame is not None:
             out.append(frame)

@@ -642,6 +642,9 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             # collocation, the phrase is the object and the speaker is the one before.
             s = frame.source.start
             frame.source = None
+    if frame.source is not None and not frame.vias and doc.lex.isin(normalize(frame.source.text), "audiences") \
+            and normalize(frame.source.text).endswith("نا"):
+        return None  # «وأفاد مراسلنا بأن ...»: the page's own reporter, the author's voice
     frame.content = (s, e, mode)
     frame.opener_kind = opener.kind
     _frame_vias(doc, frame, c.end, opener.tok, preps, consumed)

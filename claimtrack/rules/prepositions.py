@@ -39,6 +39,8 @@ def prep_source(doc: Doc, p: CueCandidate, limit: int) -> tuple[int, int] | None
     np = noun_phrase_forward(doc, p.source_at, limit=limit, after_lam=True)
     if np is None:
         return None
+    if np[1] - np[0] == 1 and doc.word_in(np[0], "audiences") and doc.norm(np[0]).endswith("نا"):
+        return None  # «، وفق مراسلنا»: the page's own reporter, the author's voice
     if p.inner_verb is None and not any(w in p.lemma.split() for w in ("ورد", "جاء")) and not_speaker(doc, np[0]):
         return None  # «وفق الدستور»، «حسب الأصول»: "in accordance with", no source
     if p.inner_verb is None and normalize(p.lemma).split()[0] in ACCORDANCE_HEADS \
