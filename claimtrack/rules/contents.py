@@ -400,6 +400,9 @@ def _continues(doc: Doc, k: int) -> bool:
     if k >= len(doc.tokens):
         return False
     t = doc.tokens[k]
+    if t.kind == "quote" and k in doc.seg.quotes and doc.tokens[k - 1].kind == "quote" \
+            and doc.tokens[k - 1].text != t.text:
+        return True  # «إن «دشت نور» "منشأة مدنية ..."»: a quoted name, then the quoted claim
     if t.kind != "word" or doc.tokens[k - 1].end != t.start and t.norm in SENTENCE_END:
         return False
     if t.kind == "word" and starts_attribution(doc, k):

@@ -131,12 +131,29 @@ def lam_outlet(doc: Doc, i: int, *, bare: bool = False) -> bool:
     return _outlet_name("ال" + w[2:]) if w.startswith("لل") else _outlet_name(w[1:])
 
 
+def _body_after_lam(doc: Doc, i: int) -> bool:
+    """Word *i* is لـ + a media noun that, with the words after it, names a registry body
+    that is no outlet («للوكالة الدولية للطاقة الذرية»)."""
+    from claimtrack.sources import resolve
+
+    w = doc.tokens[i].text
+    head = ("ال" + w[2:]) if w.startswith("لل") else w[1:]
+    words = [doc.tokens[m].text for m in range(i + 1, min(len(doc.tokens), i + 4)) if doc.is_word(m)]
+    for n in range(len(words), 0, -1):
+        m = resolve(" ".join([head, *words[:n]]))
+        if m is not None and m.method == "exact":
+            return m.type != "outlet"
+    return False
+
+
 def _lam_word_continues(doc: Doc, i: int) -> bool:
     """A word with a fused لـ continues a phrase as a genitive (للحركة، لحقوق) unless it
     names an outlet the statement was made to (لوكالة، لقناة)."""
     w = doc.norm(i)
     if len(w) < 3 or w[0] != "ل":
         return False
+    if is_media_word(doc, i) and _body_after_lam(doc, i):
+        return True  # «تقرير سري للوكالة الدولية للطاقة الذرية»: a body named «وكالة», no outlet
     if is_media_word(doc, i) or lam_outlet(doc, i):
         return False  # «لوكالة»، «لرويترز»: the outlet spoken to
     t = doc.tokens[i]
@@ -392,7 +409,8 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
                 if w[1:] in doc.lex.words["audiences"] or not _lam_word_continues(doc, j):
                     break
             elif w.startswith("لل") and (is_media_word(doc, j) or lam_outlet(doc, j)
-                                         or "ال" + w[2:] in doc.lex.words["audiences"]):
+                                         or "ال" + w[2:] in doc.lex.words["audiences"]) \
+                    and not _body_after_lam(doc, j):
                 break  # «للوكالة»، «للجزيرة»، «للصحفيين»: who it was said to
             if w in doc.lex.words["apposition_words"] or (
                     _circumstantial_accusative(doc, j) and doc.norm(j - 1) != "باسم"):
