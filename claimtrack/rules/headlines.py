@@ -124,7 +124,8 @@ def _line_frame(doc: Doc, ps: int, pe: int, colon: int) -> Frame | None:
     for m in pre:
         if m >= end:
             break
-        if doc.norm(m) in doc.lex.words["topic_markers"] and m > pre[0]:
+        if doc.norm(m) in doc.lex.words["topic_markers"] and m > pre[0] and not (
+                doc.norm(m) in ("في", "من") and doc.word_in(pre[0], "pp_heads")):  # («مسؤول في مستشفى X:»)
             end = m
             break
     src_tokens = [m for m in range(k, end) if tokens[m].kind == "word"]
@@ -154,6 +155,10 @@ def _line_frame(doc: Doc, ps: int, pe: int, colon: int) -> Frame | None:
     src = span_tokens(doc, (src_tokens[0], src_tokens[-1] + 1), strip_waw=joined)
     c_start = colon + 1
     direct = False
+    q_end = doc.seg.quotes.get(c_start, -1) if tokens[c_start].kind == "quote" else -1
+    if q_end > 0 and q_end + 2 < pe and tokens[q_end + 1].text in ("،", ",") and doc.info(q_end + 2) is not None \
+            and doc.info(q_end + 2).form == "participle":  # type: ignore[union-attr]
+        pe = q_end + 1  # «X: "..."، داعيا ...»: the quotation, then a participle of its own
     if tokens[c_start].kind == "quote" and c_start in doc.seg.quotes and (
             doc.seg.quotes[c_start] >= pe - 2 or (
                 doc.seg.quotes[c_start] + 2 < pe and tokens[doc.seg.quotes[c_start] + 1].text == "."

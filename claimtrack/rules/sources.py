@@ -635,8 +635,8 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
                     and not w.startswith("ال") and not w.startswith("ل") \
                     and (not titled or _common_head(doc, k)) \
                     and w not in ("بن", "ابن", "ابو") and w not in doc.lex.words["self_words"] and not (
-                        _pp_allowed(doc, s, k) and all(_adjective_like(doc.norm(m)) and not doc.word_in(m, "pp_heads")
-                                                       for m in range(s + 1, k))):
+                        _pp_allowed(doc, s, k) and (doc.bare(s).removeprefix("ال") in doc.lex.words["body_nouns"] or all(
+                            _adjective_like(doc.norm(m)) and not doc.word_in(m, "pp_heads") for m in range(s + 1, k)))):
                 return s, k  # (but «السلطات الصحية في محافظة ...»: the head and its adjectives keep a place)
             if (prev.startswith("ال") or place_bi(doc, k - 1) or (
                     titled and not doc.word_in(k - 1, "prepositions") and prev not in doc.lex.words["pp_words"]
