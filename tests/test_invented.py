@@ -47,6 +47,8 @@ BLIND: dict[str, tuple[float, float, str]] = {
     "invented14": (0.942, 0.842, "2087995"),
     "invented15": (0.872, 0.815, "cfdda94"),
     "invented16": (0.975, 0.910, "dd0b03d"),
+    "invented17": (0.959, 0.915, "0c9080c"),
+    "invented18": (0.982, 0.930, "ef4d0d8"),
 }
 
 #: Floors, a little below what extraction reaches now, after the fixes the blind runs
@@ -72,6 +74,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "invented14": {"attribution_f1": 0.93, "strict_f1": 0.86},
     "invented15": {"attribution_f1": 0.94, "strict_f1": 0.90},
     "invented16": {"attribution_f1": 0.96, "strict_f1": 0.93},
+    "invented17": {"attribution_f1": 0.95, "strict_f1": 0.91},
+    "invented18": {"attribution_f1": 0.96, "strict_f1": 0.91},
 }
 
 

@@ -436,6 +436,8 @@ def _verb_frame(doc: Doc, c: CueCandidate, consumed: set[int], preps: dict[int, 
             k2 = next((m for m in range(k + 1, min(limit, k + MAX_DESCRIPTION_WORDS))
                        if not doc.is_word(m) or doc.norm(m) == prep or doc.info(m) is not None
                        or doc.word_in(m, "complementizers")), k)
+            if k2 < limit and tokens[k2].text in ("،", ",") and doc.norm(k2 + 1) == prep:
+                k2 += 1  # «ونقلت وكالة "سبأ"، الخاضعة لسيطرة الحوثيين، عن مصدر ...»
             if doc.norm(k2) == prep:
                 k = k2
         origin = origin_after_an(doc, k, limit, prep=prep)

@@ -608,6 +608,7 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if _second_field(doc, s, k):  # («للحقوق الاقتصادية والاجتماعية»)
             continue  # «وزارة الصحة والسكان»: a body's name with two fields
         if k > s + 1 and w.startswith("ال") and doc.norm(k - 1).startswith("ال") and doc.is_word(k - 2) \
+                and not doc.tokens[k - 1].text.startswith(("أل", "إل", "آل")) \
                 and not doc.norm(k - 2).startswith(("ال", "لل")) and doc.norm(k - 2) not in doc.lex.words["pp_words"] \
                 and not _adjective_like(w) and not is_title(w):
             return s, k  # «أعلن وزير الداخلية القبض على ...»: a definite noun after a complete construct
