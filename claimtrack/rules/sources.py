@@ -409,8 +409,9 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
                 if w[1:] in doc.lex.words["audiences"] or not _lam_word_continues(doc, j):
                     break
             elif w.startswith("لل") and (is_media_word(doc, j) or lam_outlet(doc, j)
-                                         or "ال" + w[2:] in doc.lex.words["audiences"]) \
-                    and not _body_after_lam(doc, j):
+                                         or ("ال" + w[2:] in doc.lex.words["audiences"]
+                                             and not is_media_word(doc, head))) \
+                    and not _body_after_lam(doc, j):  # (not «الوكالة الوطنية للإعلام»: its name)
                 break  # «للوكالة»، «للجزيرة»، «للصحفيين»: who it was said to
             if w in doc.lex.words["apposition_words"] or (
                     _circumstantial_accusative(doc, j) and doc.norm(j - 1) != "باسم"):

@@ -74,9 +74,11 @@ def framed_subject(doc: Doc, c: CueCandidate, s_start: int) -> tuple[int, int] |
             while e > k + 1 and not doc.is_word(e - 1):
                 e -= 1
         if e - (k + 1) > MAX_FRAMED_SUBJECT or not all(doc.is_word(m) or doc.tokens[m].kind == "quote"
-                                                       or doc.tokens[m].text in ("،", ",")
+                                                       or doc.tokens[m].text in ("،", ",", "(", ")")
                                                        for m in range(k + 1, e)):
             return None  # (a quoted name may stand in it: «أما مؤسسة «المياه» الحكومية»)
+        if e < len(doc.tokens) and doc.tokens[e].text == ")" and any(doc.tokens[m].text == "(" for m in range(k + 1, e)):
+            e += 1  # «أما وكالة الأنباء (سانا) فذكرت»: the bracket closes the name
         return (k + 1, e) if k + 1 < e else None
     return None
 
