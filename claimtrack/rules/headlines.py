@@ -72,8 +72,10 @@ def _collective(doc: Doc, k: int) -> bool:
     """An indefinite plural of people alone before a headline colon («محللون: ...»، «خبراء:
     ...»): a sound plural in ون, or a head of generic sources (grammar.txt [pp_heads])."""
     w = doc.norm(k)
-    if w[:1] == "و" and w[1:] in doc.lex.words["pp_heads"]:
-        w = w[1:]  # «.. وشبان: ...»
+    if w[:1] == "و" and (w[1:] in doc.lex.words["pp_heads"] or w[1:] in doc.lex.nouns):
+        w = w[1:]  # «.. وشبان: ...»، «.. ودراسة: ...»
+        if w in doc.lex.nouns:
+            return True
     return not w.startswith("ال") and (w.endswith("ون") and len(w) > 4 or w in doc.lex.words["pp_heads"])
 
 
@@ -103,7 +105,8 @@ def _line_frame(doc: Doc, ps: int, pe: int, colon: int) -> Frame | None:
             w = doc.norm(m) if doc.is_word(m) else ""
             if len(w) > 3 and w[0] == "و" and w not in doc.lex.words["waw_words"] and (
                     _body_noun(doc, m) or _registry_body(doc, m, strip_waw=True, capitals=True)
-                    or (m + 1 == colon and w[1:] in doc.lex.words["pp_heads"])):  # («.. وشبان: ...»)
+                    or (m + 1 == colon and (w[1:] in doc.lex.words["pp_heads"] or w[1:] in doc.lex.nouns))):
+            # («.. وشبان: ...»، «.. ودراسة: ...»)
                 k, joined = m, True
                 break
     pre = [m for m in range(k, colon) if tokens[m].kind == "word"]
