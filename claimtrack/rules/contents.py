@@ -182,16 +182,12 @@ def _particle(doc: Doc, k: int) -> Opener | None:
     return _after_quote_or_word(doc, nxt, "particle")
 
 
-def object_like_word(doc: Doc, k: int) -> bool:
-    """Word *k* carries an object pronoun and is no office («ممتلكاتهم», not «رئيسها»)."""
-    from claimtrack.rules.speakers import is_title
+def _possessed_object(doc: Doc, k: int) -> bool:
+    """Word *k* reads as an object with its pronoun («ممتلكاتهم»), not a group («أحدهم»)."""
+    from claimtrack.rules.subjects import object_like
 
-    if not doc.is_word(k):
-        return False
-    raw = doc.tokens[k].text
-    base = possessive_base(doc.norm(k))
-    return len(raw) > 4 and not doc.norm(k).startswith("ال") and base is not None and not is_title(base) \
-        and base not in doc.lex.words["pp_heads"] and raw.endswith(("ها", "هم", "هما"))  # (not «أحدهم»)
+    return doc.is_word(k) and not doc.norm(k).startswith("ال") and object_like(doc, k) \
+        and (possessive_base(doc.norm(k)) or "") not in doc.lex.words["pp_heads"]
 
 
 def starts_attribution(doc: Doc, k: int) -> bool:
@@ -208,7 +204,7 @@ def starts_attribution(doc: Doc, k: int) -> bool:
             nxt = doc.norm(k + 1)
             return doc.tokens[k - 1].text in ("،", ",") or w.endswith("ا") or nxt in lex.words["complementizers"] \
                 or nxt in ("الي", "علي", ":") or (k + 1 < len(doc.tokens) and doc.tokens[k + 1].kind == "quote")
-        if info.clitic and not ("strict" in info.entry.flags and object_like_word(doc, k + 1)):
+        if info.clitic and not ("strict" in info.entry.flags and _possessed_object(doc, k + 1)):
             return True  # (not «... ونقل ممتلكاتهم بعيدا»: a homograph with its object)
         if info.form == "verb" and k > 0 and doc.tokens[k - 1].text in ("،", ",") \
                 and doc.norm(k + 1) in ("انها", "انه", "انهم", "انهما"):
