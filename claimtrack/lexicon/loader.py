@@ -46,7 +46,7 @@ GRAMMAR_SECTIONS = (
     "feminine_titles", "not_bi", "contrast", "while_words", "cue_blockers",
     "common_relay_heads", "teasers", "topic_markers", "relative_who",
     "relative_feminine", "own_statement", "latin_outlets", "unnamed_heads",
-    "quantifiers", "subordinators", "own_words", "subject_pronouns", "since_words", "negation_particles", "identity_words", "self_words", "headline_topics", "page_labels", "number_words", "place_nouns", "body_nouns", "comp_blockers", "an_heads", "ala_heads", "quantity_heads",
+    "quantifiers", "subordinators", "own_words", "subject_pronouns", "since_words", "negation_particles", "identity_words", "self_words", "headline_topics", "headline_bodies", "page_labels", "number_words", "place_nouns", "body_nouns", "comp_blockers", "an_heads", "ala_heads", "quantity_heads",
 )
 _PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "ني", "هن")
 

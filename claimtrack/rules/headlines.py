@@ -128,7 +128,8 @@ def _line_frame(doc: Doc, ps: int, pe: int, colon: int) -> Frame | None:
         if m >= end:
             break
         if doc.norm(m) in doc.lex.words["topic_markers"] and m > pre[0] and not (
-                doc.norm(m) in ("في", "من") and doc.word_in(pre[0], "pp_heads")):  # («مسؤول في مستشفى X:»)
+                doc.norm(m) in ("في", "من") and (doc.word_in(pre[0], "pp_heads") or doc.word_in(pre[0], "headline_bodies"))):
+            # («مسؤول في مستشفى X:»، «الصحة في عدن:»)
             end = m
             break
     src_tokens = [m for m in range(k, end) if tokens[m].kind == "word"]
@@ -144,7 +145,7 @@ def _line_frame(doc: Doc, ps: int, pe: int, colon: int) -> Frame | None:
     if len(src_tokens) < 2 and not quoted and not _body_noun(doc, src_tokens[0]) \
             and not is_title(doc.norm(src_tokens[0])) and not _first_person(doc, colon + 1, pe) \
             and not doc.word_in(src_tokens[0], "unnamed_heads") and not doc.document_noun(src_tokens[0]) \
-            and not _collective(doc, src_tokens[0]) \
+            and not _collective(doc, src_tokens[0]) and not doc.word_in(src_tokens[0], "headline_bodies") \
             and not _registry_body(doc, src_tokens[0], strip_waw=joined, capitals=joined):
         return None  # (a title «الرئيس:», or a name whose words speak in the first person «ترامب: سنرد»)
     if doc.lex.isin(doc.norm(src_tokens[0]), "prepositions") or doc.lex.isin(doc.norm(src_tokens[0]), "time"):
