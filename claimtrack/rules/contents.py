@@ -25,7 +25,7 @@ import bisect
 import attrs
 
 from claimtrack.rules.context import Doc
-from claimtrack.rules.cues import relay_cue_at
+from claimtrack.rules.cues import relay_cue_at, trapped_reading
 from claimtrack.rules.sources import is_masdar_shaped, place_bi
 from claimtrack.text.tokens import SENTENCE_END, possessive_base
 
@@ -218,7 +218,7 @@ def starts_attribution(doc: Doc, k: int) -> bool:
         for m in (k + 1, k + 2):
             if doc.is_word(m):
                 i2 = doc.info(m)
-                if i2 is not None and "strict" not in i2.entry.flags:
+                if i2 is not None and "strict" not in i2.entry.flags and not trapped_reading(doc, m):
                     return True  # («التي توصل إليها الفريق» is a description, not a new report)
     if w == "علي" and doc.norm(k + 1) == "حد" and doc.norm(k + 2) in ("تعبيره", "تعبيرها", "قوله", "قولها", "وصفه", "وصفها"):
         return True

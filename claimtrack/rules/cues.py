@@ -218,6 +218,8 @@ def trapped_reading(doc: Doc, i: int) -> bool:
                                                                and doc.norm(m) not in doc.lex.words["b_words"])
                         for m in range(i + 1, min(len(doc.tokens), i + 5))):
         return True  # «الهدنة التي أعلنها الوسطاء قبل أسبوعين»: the antecedent is its object, nothing reported
+    if (info.passive or "\u064f" in doc.tokens[i].text[:3]) and doc.word_in(i - 1, "relative_who"):
+        return True  # «المحتجزين الذين يُعتقد أنهم ...»: an impersonal belief inside a description
     if doc.norm(i - 1) in ("هل", "وهل", "فهل"):
         return True  # «هل تتوقع زيارة ...؟»: a question put, not a report
     if doc.norm(i + 1) == "عدم" and any(doc.word_in(m, "identity_words") for m in range(i + 2, i + 6)):

@@ -24,6 +24,9 @@ def _got(text: str) -> list[tuple[str, str | None, str]]:
 
 
 VERB_FIRST: list[Row] = [
+    # an impersonal belief inside a description («الذين يُعتقد أنهم») is no report, nor a content break
+    ('مشيرا إلى أن المحتجزين الذين يُعتقد أنهم في الأنفاق "يواجهون خطرا متزايدا".',
+     [("مشيرا", None, 'المحتجزين الذين يُعتقد أنهم في الأنفاق "يواجهون خطرا متزايدا"')]),
     # pictures «showing» something report nothing
     ("وأظهرت صور بثها ناشطون أطفالا يرشون بالمياه.", []),
     ("وأظهرت نتائج التحقيق أن الحريق متعمد.",
