@@ -18,7 +18,7 @@ Examples:
 from __future__ import annotations
 
 from claimtrack.rules.context import Doc
-from claimtrack.rules.sources import is_media_word, lam_outlet, noun_phrase_forward
+from claimtrack.rules.sources import is_media_word, lam_outlet, noun_phrase_forward, quoted_body_after
 from claimtrack.text.tokens import possessive_base
 
 __all__ = ["recipient_outlet", "published_by", "origin_after_an", "is_relay_clause"]
@@ -52,6 +52,8 @@ def recipient_outlet(doc: Doc, start: int, limit: int) -> tuple[int, int] | None
         if t.kind == "word":
             w = t.norm
             if w in ("ل", "لـ"):
+                if quoted_body_after(doc, k):
+                    return None  # «المركز الإعلامي لـ"قوات سوريا الديمقراطية"»: whose office, no outlet told
                 j = k + 1
                 if j < limit and tokens[j].kind == "quote" and j in doc.seg.quotes:
                     c = doc.seg.quotes[j]

@@ -146,6 +146,18 @@ def _body_after_lam(doc: Doc, i: int) -> bool:
     return False
 
 
+def quoted_body_after(doc: Doc, i: int) -> bool:
+    """«لـ» at *i* is followed by a quoted name the registry knows as a body, not an outlet
+    (a genitive «لـ"قوات سوريا الديمقراطية"», not the outlet told «لـ"الوطن"»)."""
+    from claimtrack.sources import resolve
+
+    q = i + 1
+    if not (q < len(doc.tokens) and doc.tokens[q].kind == "quote" and q in doc.seg.quotes):
+        return False
+    m = resolve(doc.text[doc.tokens[q].end:doc.tokens[doc.seg.quotes[q]].start])
+    return m is not None and m.method == "exact" and m.type != "outlet"
+
+
 def _lam_word_continues(doc: Doc, i: int) -> bool:
     """A word with a fused لـ continues a phrase as a genitive (للحركة، لحقوق) unless it
     names an outlet the statement was made to (لوكالة، لقناة)."""
@@ -405,6 +417,11 @@ def _extend_forward(doc: Doc, j: int, n: int, *, head: int, count: int, stop_bi:
                 end = j
                 count += 1
                 continue
+            if w in ("ل", "لـ") and quoted_body_after(doc, j):
+                j = doc.seg.quotes[j + 1] + 1  # «المركز الإعلامي لـ"قوات سوريا الديمقراطية"»: whose office
+                end = j
+                count += 1
+                continue
             if w[0] == "ل" and not w.startswith("لل") and w not in ("لم", "لن", "لا", "لكن"):
                 if w[1:] in doc.lex.words["audiences"] or not _lam_word_continues(doc, j):
                     break
@@ -602,8 +619,9 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
         if not doc.is_word(k):
             continue
         w = doc.norm(k)
-        if k > s and doc.tokens[k - 1].kind == "quote" and k - 1 in doc.seg.closers and doc.is_word(k):
-            return s, k  # «تنظيم "الدولة الإسلامية" الهجوم»: the name is closed
+        if k > s and doc.is_word(k) and ((doc.tokens[k - 1].kind == "quote" and k - 1 in doc.seg.closers)
+                                         or doc.tokens[k - 1].text == ")"):
+            return s, k  # «تنظيم "الدولة الإسلامية" الهجوم»، «... (قسد) مقتل»: the name is closed
         if s < k < name_end or place_bi(doc, k) or _inside_quote(doc, s, k):
             continue  # inside a registry name («الأمم المتحدة»), a quoted name, or "in <place>": no cut
         if _second_field(doc, s, k):  # («للحقوق الاقتصادية والاجتماعية»)
