@@ -247,6 +247,8 @@ def prep_frame(doc: Doc, p: CueCandidate) -> Frame | None:
             return None
         s, e, mode = after
     else:
+        if doc.is_word(first_word) and first_word < p.start - 2 and doc.word_in(first_word, "while_words"):
+            first_word += 1  # «فيما وجّه رئيس الوزراء ...، بحسب ما أعلن مكتبه»: the connective is no part of it
         if doc.is_word(first_word) and author_voice(doc, first_word):
             # «والجدير بالذكر أن X، وفقا لـY»: the author's phrase is no part of Y's words
             comp = next((m for m in range(first_word + 1, min(p.start, first_word + 5))

@@ -139,6 +139,9 @@ def skip_document_phrase(doc: Doc, j: int, limit: int) -> int:
     pub = published_by(doc, k, min(limit, k + 1))
     if pub is not None:
         return pub[1][1] + (1 if pub[1][1] < limit and doc.tokens[pub[1][1]].kind == "quote" else 0)
+    told = skip_recipient(doc, k, limit)
+    if told > k and told < limit and doc.tokens[told].text in ("،", ","):
+        return told  # «في حديث لقناة «الميادين»، ...»: the outlet spoken to
     return k
 
 

@@ -154,8 +154,10 @@ def quoted_body_after(doc: Doc, i: int) -> bool:
     q = i + 1
     if not (q < len(doc.tokens) and doc.tokens[q].kind == "quote" and q in doc.seg.quotes):
         return False
-    m = resolve(doc.text[doc.tokens[q].end:doc.tokens[doc.seg.quotes[q]].start])
-    return m is not None and m.method == "exact" and m.type != "outlet"
+    name = doc.text[doc.tokens[q].end:doc.tokens[doc.seg.quotes[q]].start]
+    m = resolve(name)
+    return m is not None and m.method == "exact" and m.type != "outlet" and len(name.split()) > 1 \
+        and not m.id.endswith("-government")  # (not «لـ"الرياض"»: the newspaper, or a capital)
 
 
 def _lam_word_continues(doc: Doc, i: int) -> bool:
@@ -620,7 +622,8 @@ def _split_rules(doc: Doc, rng: tuple[int, int]) -> tuple[int, int]:
             continue
         w = doc.norm(k)
         if k > s and doc.is_word(k) and ((doc.tokens[k - 1].kind == "quote" and k - 1 in doc.seg.closers)
-                                         or doc.tokens[k - 1].text == ")"):
+                                         or doc.tokens[k - 1].text == ")") \
+                and not (w.startswith("ال") and _nisba(w[2:])):  # (but «كتلة «صوت الرافدين» النيابية»)
             return s, k  # «تنظيم "الدولة الإسلامية" الهجوم»، «... (قسد) مقتل»: the name is closed
         if s < k < name_end or place_bi(doc, k) or _inside_quote(doc, s, k):
             continue  # inside a registry name («الأمم المتحدة»), a quoted name, or "in <place>": no cut
